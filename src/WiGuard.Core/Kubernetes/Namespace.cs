@@ -1,0 +1,5 @@
+namespace WiGuard.Core.Kubernetes;
+
+public sealed class Namespace : KubeObject
+{
+}
