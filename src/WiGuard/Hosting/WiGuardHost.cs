@@ -21,6 +21,8 @@ public static class WiGuardHost
         configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
+        // The exporter only sees measurements made after it starts listening.
+        app.Services.GetRequiredService<PrometheusExporter>();
         app.UseWiGuardErrors();
         app.MapAdmission();
         app.MapHealth();

@@ -7,7 +7,7 @@ namespace WiGuard.Tls;
 
 /// <summary>
 /// Holds the serving certificate. Kestrel asks for it on every handshake; when PEM files are
-/// configured their timestamps are checked at most every few seconds and a changed pair is
+/// configured their contents are checked at most every few seconds and a changed pair is
 /// loaded, so a certificate rotated in place (cert-manager, a Secret volume) is served without
 /// a restart. A half-written pair keeps the previous certificate.
 /// </summary>
@@ -20,7 +20,7 @@ public sealed partial class CertificateStore : IDisposable
     private readonly ILogger<CertificateStore> _logger;
     private readonly Lock _gate = new();
     private X509Certificate2 _current;
-    private (DateTime Cert, DateTime Key) _stamps;
+    private string _stamps = "";
     private DateTimeOffset _lastCheck;
     private string? _lastError;
 
@@ -90,8 +90,18 @@ public sealed partial class CertificateStore : IDisposable
         LogLoaded(_logger, _options.CertPath!, fingerprint, notAfter);
     }
 
-    private (DateTime, DateTime) Stamps() =>
-        (File.GetLastWriteTimeUtc(_options.CertPath!), File.GetLastWriteTimeUtc(KeyPath));
+    // Content, not timestamps: a Secret volume swaps a symlink, which leaves the file times of the link unchanged.
+    private string Stamps()
+    {
+        try
+        {
+            return Convert.ToHexString(SHA256.HashData([.. File.ReadAllBytes(_options.CertPath!), .. File.ReadAllBytes(KeyPath)]));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return _stamps;
+        }
+    }
 
     private string KeyPath => string.IsNullOrEmpty(_options.KeyPath) ? _options.CertPath! : _options.KeyPath;
 
