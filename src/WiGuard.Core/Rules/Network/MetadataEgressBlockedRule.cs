@@ -25,7 +25,7 @@ public sealed class MetadataEgressBlockedRule : IRule
 
         yield return context.Finding(
             this,
-            $"egress rules block the GKE metadata server ({string.Join(" and ", blocked)}): pods get no Google token",
+            $"egress blocks the GKE metadata server ({string.Join(" and ", blocked)}): pods get no Google token",
             Why(others),
             Fix(context.Subject));
     }
