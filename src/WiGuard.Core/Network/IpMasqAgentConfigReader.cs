@@ -46,6 +46,11 @@ internal static class IpMasqAgentConfigReader
         {
             return Fail($"line {ex.Start.Line}, column {ex.Start.Column}: {ex.Message}", out error);
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this for some broken flow collections instead of a YamlException.
+            return Fail("it is neither valid YAML nor JSON", out error);
+        }
     }
 
     private static bool TryCidrs(YamlNode node, List<string> cidrs, out string error)
