@@ -1,5 +1,6 @@
 using System.Text.Json;
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace WiGuard.Core.Network;
@@ -11,6 +12,8 @@ namespace WiGuard.Core.Network;
 /// </summary>
 internal static class IpMasqAgentConfigReader
 {
+    private const int MaxDepth = 16;
+
     private static readonly string[] YamlTrue = ["y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"];
     private static readonly string[] YamlFalse = ["n", "N", "no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF"];
 
@@ -21,6 +24,7 @@ internal static class IpMasqAgentConfigReader
         if (string.IsNullOrWhiteSpace(text)) return true;
         try
         {
+            if (TooDeep(text)) return Fail($"it nests deeper than {MaxDepth} levels", out error);
             var stream = new YamlStream();
             stream.Load(new StringReader(text));
             if (stream.Documents.Count == 0 || IsNull(stream.Documents[0].RootNode)) return true;
@@ -51,6 +55,21 @@ internal static class IpMasqAgentConfigReader
             // YamlDotNet's scanner throws this for some broken flow collections instead of a YamlException.
             return Fail("it is neither valid YAML nor JSON", out error);
         }
+    }
+
+    // The representation model recurses once per level; walking the event stream first, which does
+    // not, keeps a hostile config from overflowing the stack.
+    private static bool TooDeep(string text)
+    {
+        var parser = new Parser(new StringReader(text));
+        var depth = 0;
+        while (parser.MoveNext())
+        {
+            if (parser.Current is MappingStart or SequenceStart && ++depth > MaxDepth) return true;
+            if (parser.Current is MappingEnd or SequenceEnd) depth--;
+        }
+
+        return false;
     }
 
     private static bool TryCidrs(YamlNode node, List<string> cidrs, out string error)

@@ -185,6 +185,29 @@ public sealed class MetadataMasqueradeRuleTests
         Assert.Contains("169.254.0.0/16", finding.Fix, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("masqLinkLocal: true\nmasqLinkLocal: false\n")]
+    [InlineData("{\"masqLinkLocal\": true, \"masqLinkLocal\": true}")]
+    [InlineData("nonMasqueradeCIDRs: [10.0.0.0/8\nmasqLinkLocal: true")]
+    [InlineData("masqLinkLocal: *missing")]
+    [InlineData("[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[")]
+    public void Evaluate_BrokenIpMasqAgentConfig_IsReportedNotThrown(string config)
+    {
+        var finding = Assert.Single(Run(IpMasqAgent(config)));
+
+        Assert.StartsWith("[WI021] ip-masq-agent config cannot be read (", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_DeeplyNestedIpMasqAgentConfig_IsReportedNotThrown()
+    {
+        var config = "nonMasqueradeCIDRs: " + new string('[', 100_000) + new string(']', 100_000);
+
+        var finding = Assert.Single(Run(IpMasqAgent(config)));
+
+        Assert.StartsWith("[WI021] ip-masq-agent config cannot be read (", finding.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Evaluate_IpMasqAgentConfigWithYamlSyntaxError_NamesTheLine()
     {
