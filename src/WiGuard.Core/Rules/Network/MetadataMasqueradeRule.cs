@@ -66,5 +66,9 @@ public sealed class MetadataMasqueradeRule : IRule
             MasqueradeFixes.IpMasqAgent(config));
     }
 
-    private static string Shorten(string error) => error.Length <= 60 ? error : error[..57] + "...";
+    // A YAML error's location is enough for the one-line message; Why carries the parser's words.
+    private static string Shorten(string error) =>
+        error.StartsWith("line ", StringComparison.Ordinal) && error.IndexOf(':', StringComparison.Ordinal) is > 0 and var colon ? error[..colon]
+        : error.Length <= 60 ? error
+        : error[..57] + "...";
 }

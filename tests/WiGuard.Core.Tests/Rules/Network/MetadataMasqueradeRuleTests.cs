@@ -213,7 +213,8 @@ public sealed class MetadataMasqueradeRuleTests
     {
         var finding = Assert.Single(Run(IpMasqAgent("nonMasqueradeCIDRs:\n  - 10.0.0.0/8\nmasqLinkLocal: true: false\n")));
 
-        Assert.StartsWith("[WI021] ip-masq-agent config cannot be read (line 3, column ", finding.Message, StringComparison.Ordinal);
+        Assert.Equal("[WI021] ip-masq-agent config cannot be read (line 3, column 20)", finding.Message);
+        Assert.EndsWith("is unknown: line 3, column 20: While scanning a plain scalar value, found invalid mapping.", finding.Why, StringComparison.Ordinal);
         Assert.True(finding.Advisory);
     }
 
