@@ -2,6 +2,7 @@ using WiGuard.Core.Configuration;
 using WiGuard.Core.Identity;
 using WiGuard.Core.Kubernetes;
 using WiGuard.Core.Rules;
+using WiGuard.Core.Rules.Network;
 
 namespace WiGuard.Core.Evaluation;
 
@@ -32,6 +33,17 @@ public sealed class DecisionPolicy
             : _options.Mode;
 
     public bool IsExemptNamespace(string ns) => _exemptNamespaces.Any(pattern => Matches(pattern, ns));
+
+    /// <summary>
+    /// Namespace exemptions, except for the network ConfigMaps WI021 reads: they live in kube-system by
+    /// design, and the webhook is registered for exactly those names.
+    /// </summary>
+    public bool IsExempt(ReviewedObject subject)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        var watchedConfigMap = subject.Kind == ResourceKind.ConfigMap && MetadataMasqueradeRule.Watches(subject.Namespace, subject.Name);
+        return !watchedConfigMap && IsExemptNamespace(subject.Namespace);
+    }
 
     public RuleAction ActionFor(IRule rule) =>
         _options.Rules.TryGetValue(rule.Id, out var configured) ? configured : rule.DefaultAction;
