@@ -1,3 +1,6 @@
+using WiGuard.Core.Rules.Pods;
+using WiGuard.Core.Rules.ServiceAccounts;
+
 namespace WiGuard.Core.Rules;
 
 /// <summary>Every rule WiGuard runs, in id order.</summary>
@@ -5,6 +8,12 @@ public static class RuleCatalog
 {
     public static IReadOnlyList<IRule> All { get; } = Sorted(
     [
+        new MisspelledGsaAnnotationKeyRule(),
+        new InvalidGsaAnnotationValueRule(),
+        new AnnotatedDefaultServiceAccountRule(),
+        new DefaultServiceAccountRule(),
+        new HostNetworkRule(),
+        new ExportedKeyRule(),
     ]);
 
     public static IRule? Find(string id) => All.FirstOrDefault(r => string.Equals(r.Id, id, StringComparison.OrdinalIgnoreCase));
