@@ -127,6 +127,30 @@ public sealed class ExportedKeyRuleTests
     }
 
     [Fact]
+    public void Evaluate_ConfigMapKeyRefFeedingTheVariable_NamesTheConfigMap()
+    {
+        var manifest = Manifests.Load("Job");
+        Manifests.FirstContainer(manifest)["env"] = new JsonArray(new JsonObject
+        {
+            ["name"] = "GOOGLE_APPLICATION_CREDENTIALS",
+            ["valueFrom"] = new JsonObject { ["configMapKeyRef"] = new JsonObject { ["name"] = "gcp-settings", ["key"] = "credentials-path" } },
+        });
+
+        var finding = Assert.Single(Evaluate(manifest));
+
+        Assert.Equal("[WI013] container 'billing' takes GOOGLE_APPLICATION_CREDENTIALS from configMap 'gcp-settings'", finding.Message);
+    }
+
+    [Fact]
+    public void Evaluate_EmptyCredentialsVariable_ReportsNothing()
+    {
+        var manifest = Manifests.Load("Deployment");
+        Manifests.FirstContainer(manifest)["env"] = new JsonArray(CredentialsEnv(""));
+
+        Assert.Empty(Evaluate(manifest));
+    }
+
+    [Fact]
     public void Evaluate_InitContainerWithKey_ReportsItsPath()
     {
         var manifest = Manifests.Load("Deployment");
@@ -139,7 +163,7 @@ public sealed class ExportedKeyRuleTests
 
         var finding = Assert.Single(Evaluate(manifest));
 
-        Assert.Equal("[WI013] container 'fetch-config' sets GOOGLE_APPLICATION_CREDENTIALS=/secrets/sa.json: a key file, not Workload Identity", finding.Message);
+        Assert.Equal("[WI013] container 'fetch-config' points GOOGLE_APPLICATION_CREDENTIALS at key file /secrets/sa.json", finding.Message);
         Assert.Contains("from spec.template.spec.initContainers[0], then", finding.Fix, StringComparison.Ordinal);
     }
 
@@ -206,6 +230,6 @@ public sealed class ExportedKeyRuleTests
 
         var finding = Assert.Single(Evaluate(manifest));
 
-        Assert.Equal($"[WI013] container 'billing' sets GOOGLE_APPLICATION_CREDENTIALS={KeyPath}: a key file, not Workload Identity", finding.Message);
+        Assert.Equal($"[WI013] container 'billing' points GOOGLE_APPLICATION_CREDENTIALS at key file {KeyPath}", finding.Message);
     }
 }

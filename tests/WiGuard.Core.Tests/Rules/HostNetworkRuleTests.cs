@@ -40,7 +40,7 @@ public sealed class HostNetworkRuleTests
         var finding = Assert.Single(Evaluate(HostNetworkManifest(kind, "billing"), Cluster));
 
         Assert.Equal("WI012", finding.RuleId);
-        Assert.Equal($"[WI012] hostNetwork: true: pods get the node's identity, not GSA {Gsa} of KSA 'billing'", finding.Message);
+        Assert.Equal($"[WI012] hostNetwork pods get the node's identity, not GSA {Gsa} (KSA 'billing')", finding.Message);
         Assert.StartsWith($"remove hostNetwork: true from {specPath};", finding.Fix, StringComparison.Ordinal);
     }
 
@@ -75,7 +75,7 @@ public sealed class HostNetworkRuleTests
 
         var finding = Assert.Single(Evaluate(HostNetworkManifest("Deployment", "billing"), nowhere));
 
-        Assert.Equal("[WI012] hostNetwork: true: pods get the node's identity; could not confirm whether KSA 'billing' has a GSA", finding.Message);
+        Assert.Equal("[WI012] hostNetwork pods get the node's identity; could not confirm whether KSA 'billing' has a GSA", finding.Message);
     }
 
     [Theory]

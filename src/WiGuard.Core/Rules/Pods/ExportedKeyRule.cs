@@ -19,8 +19,9 @@ public sealed class ExportedKeyRule : IRule
 
         foreach (var (container, path) in template.AllContainers())
         {
+            // An empty value with no source leaves ADC on the metadata server, as if unset.
             var variable = container.Env?.FirstOrDefault(e => e.Name == CredentialsVariable);
-            if (variable is null) continue;
+            if (variable is null || (string.IsNullOrEmpty(variable.Value) && variable.ValueFrom is null)) continue;
 
             var use = Describe(template, container, variable);
             yield return context.Finding(
@@ -39,13 +40,13 @@ public sealed class ExportedKeyRule : IRule
             return ($"container '{name}' reads {CredentialsVariable} from secret '{secretRef.Name}': an exported key", secretRef.Name, secretRef.Key);
 
         if (variable.ValueFrom?.ConfigMapKeyRef is { } configMapRef)
-            return ($"container '{name}' takes {CredentialsVariable} from configMap '{configMapRef.Name}': a key file, not Workload Identity", null, null);
+            return ($"container '{name}' takes {CredentialsVariable} from configMap '{configMapRef.Name}'", null, null);
 
         var file = variable.Value ?? "";
         if (SecretMountedAt(template, container, file) is { } secret)
             return ($"container '{name}' uses a key file from secret '{secret}' via {CredentialsVariable}", secret, FileName(file));
 
-        return ($"container '{name}' sets {CredentialsVariable}={file}: a key file, not Workload Identity", null, null);
+        return ($"container '{name}' points {CredentialsVariable} at key file {file}", null, null);
     }
 
     /// <summary>The secret behind the deepest volume mount that holds <paramref name="file"/>, if it is a secret.</summary>

@@ -30,7 +30,7 @@ public sealed class HostNetworkRule : IRule
 
             yield return context.Finding(
                 this,
-                $"hostNetwork: true: pods get the node's identity, not GSA {gsa} of KSA '{ksaName}'",
+                $"hostNetwork pods get the node's identity, not GSA {gsa} (KSA '{ksaName}')",
                 Why,
                 Fix(template));
             yield break;
@@ -41,7 +41,7 @@ public sealed class HostNetworkRule : IRule
 
         yield return context.Finding(
             this,
-            $"hostNetwork: true: pods get the node's identity; could not confirm whether KSA '{ksaName}' has a GSA",
+            $"hostNetwork pods get the node's identity; could not confirm whether KSA '{ksaName}' has a GSA",
             Why + " WiGuard could not read the KSA to confirm it is annotated with a GSA.",
             Fix(template));
     }
