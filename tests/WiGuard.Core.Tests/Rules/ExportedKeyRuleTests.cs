@@ -67,16 +67,19 @@ public sealed class ExportedKeyRuleTests
     }
 
     [Fact]
-    public void Evaluate_KsaAlreadyAnnotated_FixUsesItsGsaAndSkipsTheAnnotation()
+    public void Evaluate_KsaAlreadyAnnotated_FixKeepsItsGsaAndOnlyRetiresTheKey()
     {
         var cluster = new FakeServiceAccounts().With(
             Manifests.ServiceAccount("billing", "payments", ("iam.gke.io/gcp-service-account", "billing-gsa@acme-prod.iam.gserviceaccount.com")));
 
         var finding = Assert.Single(Evaluate(WithKeyVolume("Deployment"), cluster));
 
-        Assert.StartsWith("gcloud iam service-accounts add-iam-policy-binding billing-gsa@acme-prod.iam.gserviceaccount.com ", finding.Fix, StringComparison.Ordinal);
-        Assert.DoesNotContain("GSA_EMAIL", finding.Fix, StringComparison.Ordinal);
-        Assert.DoesNotContain("kubectl annotate", finding.Fix, StringComparison.Ordinal);
+        var lines = finding.Fix.Split('\n');
+        Assert.Equal(
+            "# KSA billing already acts as billing-gsa@acme-prod.iam.gserviceaccount.com: without the key the pods use it, so give it the roles GSA_EMAIL has if they differ",
+            lines[1]);
+        Assert.DoesNotContain(lines, l => l.StartsWith("kubectl annotate", StringComparison.Ordinal) || l.Contains("add-iam-policy-binding", StringComparison.Ordinal));
+        Assert.Contains("gcloud iam service-accounts keys delete KEY_ID --iam-account=GSA_EMAIL", lines);
     }
 
     [Fact]
