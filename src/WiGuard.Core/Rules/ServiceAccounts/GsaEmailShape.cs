@@ -4,8 +4,8 @@ using WiGuard.Core.Identity;
 namespace WiGuard.Core.Rules.ServiceAccounts;
 
 /// <summary>
-/// Checks a trimmed, lower-case value that contains '@': the domain must be a service-account
-/// domain and the account and project ids must be well formed. Valid default GSAs get an advisory.
+/// Says why a trimmed, lower-case value that contains '@' is not a GSA email: the domain must be a
+/// service-account domain and the account and project ids must be well formed.
 /// </summary>
 internal static partial class GsaEmailShape
 {
@@ -13,12 +13,6 @@ internal static partial class GsaEmailShape
 
     public static IEnumerable<GsaValueProblem> Inspect(string value, GsaFixTarget target)
     {
-        if (GsaEmail.TryParse(value, out var email))
-        {
-            if (email.Kind != GsaKind.UserManaged) yield return DefaultGsa(email, target);
-            yield break;
-        }
-
         var at = value.LastIndexOf('@');
         var (account, domain) = (value[..at], value[(at + 1)..]);
         if (account.Contains('@', StringComparison.Ordinal))
@@ -73,27 +67,11 @@ internal static partial class GsaEmailShape
         yield return new(
             $"'{value}' is a user or group email, not a Google service account",
             "Workload Identity lets a KSA act only as a Google service account, never as a person or a group.",
-            $"gcloud iam service-accounts create {SuggestedAccountId(target.Ksa)} --project={target.Project}\n" +
-            target.SetGsa(GsaEmail.For(SuggestedAccountId(target.Ksa), target.Project)) + target.ProjectNote);
+            $"gcloud iam service-accounts create {DefaultGsaAdvice.SuggestedAccountId(target.Ksa)} --project={target.Project}\n" +
+            target.SetGsa(GsaEmail.For(DefaultGsaAdvice.SuggestedAccountId(target.Ksa), target.Project)) + target.ProjectNote);
     }
 
-    private static GsaValueProblem DefaultGsa(GsaEmail email, GsaFixTarget target)
-    {
-        var (which, why) = email.Kind == GsaKind.AppEngineDefault
-            ? ("the App Engine default GSA", "It often holds the Editor role on its project, far more than one workload needs.")
-            : ("the Compute Engine default GSA", "It is the nodes' own identity and often holds Editor: every pod of this KSA gets the node's rights.");
-        var account = SuggestedAccountId(target.Ksa);
-        var project = email.Kind == GsaKind.AppEngineDefault ? email.ProjectId : target.Project;
-        return new(
-            $"GSA is {which}; use a dedicated GSA for this workload",
-            why,
-            $"gcloud iam service-accounts create {account} --project={project}\n" +
-            target.SetGsa(GsaEmail.For(account, project)) +
-            (email.Kind == GsaKind.ComputeDefault ? target.ProjectNote : ""),
-            Advisory: true);
-    }
-
-    private static string? AccountIdProblem(string account) =>
+    internal static string? AccountIdProblem(string account) =>
         account.Length is < 6 or > 30 ? $"has {account.Length} characters; account ids have 6–30"
         : AccountIdChars().Match(account) is { Success: true } bad ? $"contains '{bad.Value}'; only a-z, 0-9 and '-' are allowed"
         : !char.IsAsciiLetterLower(account[0]) ? "must start with a letter"
@@ -105,9 +83,6 @@ internal static partial class GsaEmailShape
         var first = domain.Split('.')[0];
         return ProjectId().IsMatch(first) && !first.Contains("serviceaccount", StringComparison.Ordinal) ? first : null;
     }
-
-    /// <summary>A GSA account id derived from the KSA name, or GSA_NAME when the KSA name cannot be one.</summary>
-    internal static string SuggestedAccountId(string ksa) => AccountIdProblem(ksa) is null ? ksa : "GSA_NAME";
 
     [GeneratedRegex(@"[^a-z0-9-]", RegexOptions.CultureInvariant)]
     private static partial Regex AccountIdChars();

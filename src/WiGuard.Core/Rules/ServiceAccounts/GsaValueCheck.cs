@@ -62,6 +62,12 @@ internal static class GsaValueCheck
             yield break;
         }
 
+        if (GsaEmail.TryParse(current, out var email))
+        {
+            if (email.Kind != GsaKind.UserManaged) yield return DefaultGsaAdvice.For(email, target);
+            yield break;
+        }
+
         foreach (var problem in GsaEmailShape.Inspect(current, target))
             yield return problem;
     }
