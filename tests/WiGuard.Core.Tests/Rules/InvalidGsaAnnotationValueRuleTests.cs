@@ -152,6 +152,33 @@ public sealed class InvalidGsaAnnotationValueRuleTests
     }
 
     [Fact]
+    public void Evaluate_DomainIsJustTheProject_FixCompletesTheDomain()
+    {
+        var finding = Assert.Single(Evaluate("app-gsa@billing-prod"));
+
+        Assert.Equal("[WI002] GSA email domain '@billing-prod' is incomplete; GSAs use @PROJECT.iam.gserviceaccount.com", finding.Message);
+        Assert.Equal(SetGsa + "app-gsa@billing-prod.iam.gserviceaccount.com", finding.Fix);
+    }
+
+    [Theory]
+    [InlineData("app-gsa@")]
+    [InlineData("@acme-prod.iam.gserviceaccount.com")]
+    public void Evaluate_NothingOnOneSideOfTheAt_SaysTheEmailIsIncomplete(string value)
+    {
+        var finding = Assert.Single(Evaluate(value));
+
+        Assert.Equal($"[WI002] GSA email '{value}' is incomplete", finding.Message);
+    }
+
+    [Fact]
+    public void Evaluate_BadAccountIdInADomainScopedProject_BlamesOnlyTheAccountId()
+    {
+        var finding = Assert.Single(Evaluate("app_gsa@acme-prod.example.com.iam.gserviceaccount.com"));
+
+        Assert.Equal("[WI002] GSA account id 'app_gsa' contains '_'; only a-z, 0-9 and '-' are allowed", finding.Message);
+    }
+
+    [Fact]
     public void Evaluate_DeveloperDomainThatIsNotTheComputeDefault_SaysOnlyComputeDefaultsLiveThere()
     {
         var finding = Assert.Single(Evaluate("app-gsa@developer.gserviceaccount.com"));

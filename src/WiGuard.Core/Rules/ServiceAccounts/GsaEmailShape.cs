@@ -21,9 +21,26 @@ internal static partial class GsaEmailShape
             yield break;
         }
 
+        if (account.Length == 0 || domain.Length == 0)
+        {
+            yield return new($"GSA email '{value}' is incomplete", "GKE needs the whole email, NAME@PROJECT.iam.gserviceaccount.com, to find the GSA.", target.ListGsas);
+            yield break;
+        }
+
+        if (!domain.Contains('.', StringComparison.Ordinal))
+        {
+            var project = ProjectId().IsMatch(domain) ? domain : null;
+            yield return new(
+                $"GSA email domain '@{domain}' is incomplete; GSAs use @PROJECT{GsaEmail.UserManagedSuffix}",
+                "GKE does not complete the domain, so the email names no GSA and token requests fail.",
+                target.SetGsa(GsaEmail.For(account, project ?? target.Project)) + (project is null ? target.ProjectNote : ""));
+            yield break;
+        }
+
         if (domain.EndsWith(GsaEmail.UserManagedSuffix, StringComparison.Ordinal))
         {
-            var project = domain[..^GsaEmail.UserManagedSuffix.Length];
+            // Domain-scoped projects ("example.com:proj") put their domain after the project id.
+            var project = domain[..^GsaEmail.UserManagedSuffix.Length].Split('.')[0];
             if (AccountIdProblem(account) is { } accountProblem)
                 yield return new($"GSA account id '{account}' {accountProblem}", "No GSA can have this email, so GKE cannot impersonate it.", target.ListGsas);
             if (!ProjectId().IsMatch(project))

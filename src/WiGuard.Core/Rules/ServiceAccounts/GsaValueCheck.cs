@@ -49,7 +49,7 @@ internal static class GsaValueCheck
             current = current.ToLowerInvariant();
             yield return new(
                 "GSA email has upper-case letters; Google service account emails are all lower case",
-                $"{Exactly}, and no GSA has upper-case letters in its email, so token requests fail with 403.",
+                $"{Exactly}, and GSA emails are lower case: a mixed-case email does not match the GSA or its grants, so token requests fail.",
                 target.SetGsa(BestCorrection(current)));
         }
 
