@@ -26,11 +26,16 @@ public sealed class DecisionPolicy
 
     public IReadOnlyList<string> ExemptNamespaces => _exemptNamespaces;
 
-    /// <summary>The namespace's <c>wiguard.io/mode</c> label wins over the global mode; an unknown label value is ignored.</summary>
-    public Mode ModeFor(Namespace? ns) =>
-        Enum.TryParse<Mode>(ns?.Metadata?.Label(KnownKeys.ModeLabel), ignoreCase: true, out var mode) && Enum.IsDefined(mode)
-            ? mode
-            : _options.Mode;
+    /// <summary>
+    /// The namespace's <c>wiguard.io/mode</c> label wins over the global mode; an unknown label value is ignored.
+    /// Only a mode's name counts: Enum.TryParse alone would also take "0" (Off) or "off,warn".
+    /// </summary>
+    public Mode ModeFor(Namespace? ns)
+    {
+        var label = ns?.Metadata?.Label(KnownKeys.ModeLabel)?.Trim();
+        var name = Enum.GetNames<Mode>().FirstOrDefault(n => string.Equals(n, label, StringComparison.OrdinalIgnoreCase));
+        return name is null ? _options.Mode : Enum.Parse<Mode>(name);
+    }
 
     public bool IsExemptNamespace(string ns) => _exemptNamespaces.Any(pattern => Matches(pattern, ns));
 
@@ -51,6 +56,7 @@ public sealed class DecisionPolicy
     public Decision Decide(ReviewedObject subject, IReadOnlyList<Finding> findings, IReadOnlyList<Finding>? previous, Mode mode)
     {
         if (mode == Mode.Off) return Decision.Skip("mode is Off");
+        if (IsExempt(subject)) return Decision.Skip($"namespace {subject.Namespace} is exempt");
 
         var judged = new List<JudgedFinding>();
         var exemptions = new List<ExemptionUse>();
@@ -83,7 +89,8 @@ public sealed class DecisionPolicy
     private string? ConfiguredExemption(string ns, string? ksa, string ruleId)
     {
         var match = _options.Exemptions.FirstOrDefault(e =>
-            Matches(e.Namespace, ns) && Matches(e.ServiceAccount, ksa ?? "") && Matches(e.Rule, ruleId));
+            Matches(e.Namespace, ns) && Matches(e.ServiceAccount, ksa ?? "") &&
+            Matches(e.Rule.ToUpperInvariant(), ruleId.ToUpperInvariant()));
         return match is null ? null : $"configured exemption {match.Namespace}/{match.ServiceAccount}/{match.Rule}";
     }
 

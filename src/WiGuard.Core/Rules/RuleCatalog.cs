@@ -1,4 +1,6 @@
 using WiGuard.Core.Rules.Network;
+using WiGuard.Core.Rules.Pods;
+using WiGuard.Core.Rules.ServiceAccounts;
 
 namespace WiGuard.Core.Rules;
 
@@ -9,6 +11,12 @@ public static class RuleCatalog
     [
         new MetadataEgressBlockedRule(),
         new MetadataMasqueradeRule(),
+        new MisspelledGsaAnnotationKeyRule(),
+        new InvalidGsaAnnotationValueRule(),
+        new AnnotatedDefaultServiceAccountRule(),
+        new DefaultServiceAccountRule(),
+        new HostNetworkRule(),
+        new ExportedKeyRule(),
     ]);
 
     public static IRule? Find(string id) => All.FirstOrDefault(r => string.Equals(r.Id, id, StringComparison.OrdinalIgnoreCase));
