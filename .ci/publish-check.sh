@@ -34,3 +34,35 @@ binary="$context/app/$(basename "$entrypoint")"
 [ -x "$binary" ] || { echo "publish-check: $entrypoint was not produced by the publish step" >&2; exit 1; }
 [ -f "$binary.dll" ] || { echo "publish-check: $(basename "$entrypoint").dll is missing" >&2; exit 1; }
 echo "publish-check: ok ($entrypoint and $(basename "$entrypoint").dll published)"
+
+# Start the published server the way the chart runs it (`serve`, HTTPS, PEM files from a
+# directory, settings from WiGuard__* variables) and ask its health endpoints.
+WIGUARD_TLS_OUT="$context/tls" deploy/tls.sh
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+env -i PATH="$PATH" HOME="$context" DOTNET_ROOT="${DOTNET_ROOT:-$(dirname "$(readlink -f "$(command -v dotnet)")")}" \
+  ASPNETCORE_URLS="https://127.0.0.1:$port" POD_NAMESPACE=wiguard \
+  WiGuard__Mode=Warn WiGuard__AllowObjectExemptions=false Serilog__MinimumLevel__Default=Information \
+  WiGuard__Iam__Timeout=00:00:02 WiGuard__Iam__CacheTtl=00:05:00 WiGuard__Iam__OnLookupFailure=Allow \
+  WiGuard__Iam__Credentials=None \
+  WiGuard__Tls__CertPath="$context/tls/tls.crt" WiGuard__Tls__KeyPath="$context/tls/tls.key" \
+  "$binary" serve > "$context/serve.log" 2>&1 &
+server=$!
+ready=""
+for _ in $(seq 1 60); do
+  if curl -sf --cacert "$context/tls/ca.crt" --resolve "wiguard.wiguard.svc:$port:127.0.0.1" \
+      "https://wiguard.wiguard.svc:$port/readyz" >/dev/null 2>&1; then
+    ready=yes
+    break
+  fi
+  kill -0 "$server" 2>/dev/null || break
+  sleep 0.5
+done
+live=$(curl -s -o /dev/null -w '%{http_code}' --cacert "$context/tls/ca.crt" --resolve "wiguard.wiguard.svc:$port:127.0.0.1" "https://wiguard.wiguard.svc:$port/healthz" || true)
+kill "$server" 2>/dev/null || true
+wait "$server" 2>/dev/null || true
+if [ "$ready" != yes ] || [ "$live" != 200 ]; then
+  echo "publish-check: the published server did not become ready (readyz: ${ready:-no}, healthz: $live); its output:" >&2
+  cat "$context/serve.log" >&2
+  exit 1
+fi
+echo "publish-check: ok (wiguard serve answered /readyz and /healthz over HTTPS with the chart's settings)"

@@ -60,7 +60,7 @@ public sealed class ServerSettingsTests
         Assert.False(chart.Env.ContainsKey("WiGuard__Exemptions__1__Rule"));
         Assert.Equal("true", chart.Env["WiGuard__AllowObjectExemptions"]);
 
-        var excluded = Rendered.Strings(chart.Webhook("workloads.wiguard.io")["namespaceSelector"]!["matchExpressions"]!
+        var excluded = Rendered.Strings(chart.Webhook("validate.wiguard.io")["namespaceSelector"]!["matchExpressions"]!
             .AsArray().Single(e => (string?)e!["key"] == "kubernetes.io/metadata.name")!["values"]).ToList();
         Assert.Contains("batch", excluded);
         Assert.DoesNotContain("sandbox-*", excluded);

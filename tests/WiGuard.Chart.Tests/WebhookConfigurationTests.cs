@@ -4,7 +4,7 @@ namespace WiGuard.Chart.Tests;
 
 public sealed class WebhookConfigurationTests
 {
-    private const string WorkloadsWebhook = "workloads.wiguard.io";
+    private const string WorkloadsWebhook = "validate.wiguard.io";
     private const string MetadataPathWebhook = "metadata-path.wiguard.io";
 
     [Fact]
