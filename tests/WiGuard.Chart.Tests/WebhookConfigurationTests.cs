@@ -135,6 +135,17 @@ public sealed class WebhookConfigurationTests
     }
 
     [Fact]
+    public async Task CheckMasqueradeConfigMapsOff_LeavesKubeSystemAlone()
+    {
+        var chart = await Helm.RenderAsync("--set", "webhook.checkMasqueradeConfigMaps=false");
+
+        var webhook = chart.Webhooks.Single();
+        Assert.Equal(WorkloadsWebhook, (string?)webhook["name"]);
+        Assert.Contains("kube-system", Rendered.Strings(webhook["namespaceSelector"]!["matchExpressions"]!.AsArray()
+            .Single(e => (string?)e!["key"] == "kubernetes.io/metadata.name")!["values"]));
+    }
+
+    [Fact]
     public async Task WorkloadsEntry_NeverReceivesConfigMaps()
     {
         var chart = await Helm.RenderAsync();
