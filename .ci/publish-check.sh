@@ -39,7 +39,8 @@ echo "publish-check: ok ($entrypoint and $(basename "$entrypoint").dll published
 # directory, settings from WiGuard__* variables) and ask its health endpoints.
 WIGUARD_TLS_OUT="$context/tls" deploy/tls.sh
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-env -i PATH="$PATH" HOME="$context" DOTNET_ROOT="${DOTNET_ROOT:-$(dirname "$(readlink -f "$(command -v dotnet)")")}" \
+# HOME=/ as in the image: user 65532 has no home and the root filesystem is read-only.
+env -i PATH="$PATH" HOME=/ DOTNET_ROOT="${DOTNET_ROOT:-$(dirname "$(readlink -f "$(command -v dotnet)")")}" \
   ASPNETCORE_URLS="https://127.0.0.1:$port" POD_NAMESPACE=wiguard \
   WiGuard__Mode=Warn WiGuard__AllowObjectExemptions=false Serilog__MinimumLevel__Default=Information \
   WiGuard__Iam__Timeout=00:00:02 WiGuard__Iam__CacheTtl=00:05:00 WiGuard__Iam__OnLookupFailure=Allow \

@@ -94,6 +94,17 @@ public sealed class DeploymentTests
     }
 
     [Fact]
+    public async Task Defaults_PauseBeforeStoppingSoTheServiceDropsThePodFirst()
+    {
+        var chart = await Helm.RenderAsync();
+
+        var sleep = chart.Container["lifecycle"]!["preStop"]!["sleep"]!;
+        // Kubernetes' default grace period is 30 s; the pause must end well before the kill.
+        var grace = (int?)chart.PodSpec["terminationGracePeriodSeconds"] ?? 30;
+        Assert.InRange((int)sleep["seconds"]!, 1, grace - 10);
+    }
+
+    [Fact]
     public async Task Defaults_RequestAndLimitResources()
     {
         var chart = await Helm.RenderAsync();
