@@ -26,4 +26,14 @@ public sealed class NotesTests
         Assert.Contains("workloadPool is not set", unset.StdOut, StringComparison.Ordinal);
         Assert.DoesNotContain("workloadPool is not set", set.StdOut, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Install_IntoDefaultNamespace_NotesWarnThatDefaultGoesUnchecked()
+    {
+        var inDefault = await Helm.RunAsync(["install", Helm.Release, RepoPaths.Chart, "-n", "default", "--dry-run=client"]);
+        var inOwn = await Helm.RunAsync(["install", Helm.Release, RepoPaths.Chart, "-n", Helm.Namespace, "--dry-run=client"]);
+
+        Assert.Contains("nothing\ndeployed to \"default\" is checked", inDefault.StdOut.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.DoesNotContain("WARNING", inOwn.StdOut, StringComparison.Ordinal);
+    }
 }
