@@ -39,4 +39,34 @@ public sealed class InvalidValuesTests
         Assert.False(result.Succeeded);
         Assert.Contains("certManager.issuerRef.name is required", result.StdErr, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("00:00:05", 5)]
+    [InlineData("00:01:00", 30)]
+    public async Task Template_IamTimeoutNotShorterThanWebhookTimeout_FailsNamingBoth(string iamTimeout, int webhookTimeout)
+    {
+        var result = await Helm.TemplateAsync(
+            ["--set", $"iam.timeout={iamTimeout}", "--set", $"webhook.timeoutSeconds={webhookTimeout}"]);
+
+        Assert.False(result.Succeeded);
+        Assert.Contains($"iam.timeout ({iamTimeout}) must be shorter than webhook.timeoutSeconds ({webhookTimeout})", result.StdErr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Template_IamTimeoutWithinWebhookTimeout_Renders()
+    {
+        var chart = await Helm.RenderAsync("--set", "iam.timeout=00:00:06", "--set", "webhook.timeoutSeconds=10");
+
+        Assert.Equal("00:00:06", chart.Env["WiGuard__Iam__Timeout"]);
+    }
+
+    [Fact]
+    public async Task Install_InvalidValue_FailsBeforeReachingTheCluster()
+    {
+        var result = await Helm.RunAsync(
+            ["install", Helm.Release, RepoPaths.Chart, "--namespace", Helm.Namespace, "--dry-run=client", "--set", "mode=Strict"]);
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("'/mode': value must be one of 'Enforce', 'Warn', 'Off'", result.StdErr, StringComparison.Ordinal);
+    }
 }

@@ -68,3 +68,23 @@ own. Prefix entries (`team-*`) cannot be written as a selector; the server still
 {{- end -}}
 {{- $names | uniq | toJson -}}
 {{- end -}}
+
+{{/* Seconds in a .NET TimeSpan string ([d.]hh:mm:ss[.fffffff]), as a float. */}}
+{{- define "wiguard.timespanSeconds" -}}
+{{- $parts := splitList ":" . -}}
+{{- $hours := index $parts 0 -}}
+{{- $days := 0 -}}
+{{- if contains "." $hours -}}
+{{- $days = splitList "." $hours | first | float64 -}}
+{{- $hours = splitList "." $hours | last -}}
+{{- end -}}
+{{- add (mulf $days 86400) (mulf (float64 $hours) 3600) (mulf (float64 (index $parts 1)) 60) | addf (float64 (index $parts 2)) -}}
+{{- end -}}
+
+{{/* Combinations the schema cannot express, each failing with the keys to change. */}}
+{{- define "wiguard.validate" -}}
+{{- $iamSeconds := include "wiguard.timespanSeconds" .Values.iam.timeout | float64 -}}
+{{- if ge $iamSeconds (float64 .Values.webhook.timeoutSeconds) -}}
+{{- fail (printf "iam.timeout (%s) must be shorter than webhook.timeoutSeconds (%d): the API server would stop waiting before WiGuard gives up on IAM" .Values.iam.timeout (int .Values.webhook.timeoutSeconds)) -}}
+{{- end -}}
+{{- end -}}
