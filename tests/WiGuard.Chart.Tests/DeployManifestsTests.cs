@@ -72,15 +72,7 @@ public sealed class DeployManifestsTests
             using var served = X509Certificate2.CreateFromPemFile(
                 Path.Combine(output.FullName, "tls.crt"), Path.Combine(output.FullName, "tls.key"));
             Assert.True(served.HasPrivateKey);
-            Assert.True(served.MatchesHostname(dnsName), $"{served.Subject} does not cover {dnsName}");
-            Assert.Contains("1.3.6.1.5.5.7.3.1", served.Extensions.OfType<X509EnhancedKeyUsageExtension>().Single()
-                .EnhancedKeyUsages.Cast<System.Security.Cryptography.Oid>().Select(o => o.Value));
-
-            using var chain = new X509Chain();
-            chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-            chain.ChainPolicy.CustomTrustStore.Add(ca);
-            chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-            Assert.True(chain.Build(served), string.Join("; ", chain.ChainStatus.Select(s => s.StatusInformation)));
+            CertificateAssertions.AssertServes(served, ca, dnsName);
         }
         finally
         {

@@ -9,7 +9,6 @@ namespace WiGuard.Chart.Tests;
 public sealed class GeneratedTlsTests
 {
     private const string ServiceDnsName = "wiguard.wiguard.svc";
-    private const string ServerAuthOid = "1.3.6.1.5.5.7.3.1";
 
     [Fact]
     public async Task Install_GeneratesServingCertificateTheWebhookCaTrusts()
@@ -23,10 +22,7 @@ public sealed class GeneratedTlsTests
         using var ca = X509Certificate2.CreateFromPem(Decode(secret, "ca.crt"));
         using var served = X509Certificate2.CreateFromPem(Decode(secret, "tls.crt"), Decode(secret, "tls.key"));
         Assert.True(served.HasPrivateKey);
-        Assert.True(served.MatchesHostname(ServiceDnsName), served.Subject);
-        Assert.Contains(ServerAuthOid, served.Extensions.OfType<X509EnhancedKeyUsageExtension>().Single()
-            .EnhancedKeyUsages.Cast<System.Security.Cryptography.Oid>().Select(o => o.Value));
-        AssertChainsTo(served, ca);
+        CertificateAssertions.AssertServes(served, ca, ServiceDnsName);
     }
 
     [Fact]
@@ -68,7 +64,7 @@ public sealed class GeneratedTlsTests
         AssertCaBundleIs((string)secret["data"]!["ca.crt"]!, chart);
         using var ca = X509Certificate2.CreateFromPem(Decode(secret, "ca.crt"));
         using var served = X509Certificate2.CreateFromPem(Decode(secret, "tls.crt"));
-        AssertChainsTo(served, ca);
+        CertificateAssertions.AssertChainsTo(served, ca);
     }
 
     [Fact]
@@ -133,13 +129,4 @@ public sealed class GeneratedTlsTests
 
     private static void AssertCaBundleIs(string expectedBase64, Rendered chart) =>
         Assert.All(chart.Webhooks, w => Assert.Equal(expectedBase64, (string?)w["clientConfig"]!["caBundle"]));
-
-    private static void AssertChainsTo(X509Certificate2 leaf, X509Certificate2 ca)
-    {
-        using var chain = new X509Chain();
-        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        chain.ChainPolicy.CustomTrustStore.Add(ca);
-        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        Assert.True(chain.Build(leaf), string.Join("; ", chain.ChainStatus.Select(s => s.StatusInformation)));
-    }
 }
