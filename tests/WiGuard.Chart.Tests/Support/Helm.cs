@@ -1,8 +1,9 @@
 namespace WiGuard.Chart.Tests.Support;
 
 /// <summary>
-/// Runs the helm binary named by HELM_BIN, else `helm` on PATH. The tests install nothing;
-/// `.ci/install-helm.sh` fetches a binary and prints its path.
+/// Runs the helm binary named by HELM_BIN, else `helm` on PATH, else the one
+/// `.ci/install-helm.sh` fetches into a cache outside the repository (so a plain
+/// `dotnet test` works on a fresh machine).
 /// </summary>
 internal static class Helm
 {
@@ -44,7 +45,16 @@ internal static class Helm
             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             .Select(dir => Path.Combine(dir, "helm"))
             .FirstOrDefault(File.Exists);
-        return onPath ?? throw new InvalidOperationException(
-            "helm not found: set HELM_BIN or put helm on PATH (HELM_BIN=$(.ci/install-helm.sh) dotnet test tests/WiGuard.Chart.Tests).");
+        return onPath ?? Install();
+    }
+
+    private static string Install()
+    {
+        var script = Path.Combine(RepoPaths.Root, ".ci", "install-helm.sh");
+        var result = Processes.RunAsync("bash", [script]).GetAwaiter().GetResult();
+        var path = result.StdOut.Trim().Split('\n').LastOrDefault() ?? "";
+        return result.Succeeded && File.Exists(path)
+            ? path
+            : throw new InvalidOperationException($"helm not found (HELM_BIN unset, not on PATH) and {script} failed: {result}");
     }
 }
