@@ -5,6 +5,10 @@ public static class RuleCatalog
 {
     public static IReadOnlyList<IRule> All { get; } = Sorted(
     [
+        new Iam.Wi003GsaExists(),
+        new Iam.Wi004WorkloadIdentityGrant(),
+        new Iam.Wi005ConditionalGrant(),
+        new Iam.Wi007DirectModelMember(),
     ]);
 
     public static IRule? Find(string id) => All.FirstOrDefault(r => string.Equals(r.Id, id, StringComparison.OrdinalIgnoreCase));
