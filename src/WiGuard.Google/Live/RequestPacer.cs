@@ -2,7 +2,7 @@ namespace WiGuard.Google.Live;
 
 /// <summary>
 /// A token bucket that keeps WiGuard well under the IAM read quota (6,000 reads per minute per project):
-/// by default 40 requests per second sustained (2,400 per minute) with bursts of 40.
+/// by default 40 requests per second sustained (2,400 per minute) with bursts of 100.
 /// </summary>
 internal sealed class RequestPacer
 {
@@ -13,7 +13,7 @@ internal sealed class RequestPacer
     private double _tokens;
     private long _lastTicks;
 
-    public RequestPacer(TimeProvider time, double perSecond = 40, double burst = 40)
+    public RequestPacer(TimeProvider time, double perSecond = 40, double burst = 100)
     {
         _time = time;
         _perSecond = perSecond;
