@@ -93,14 +93,14 @@ public sealed class CachedIamFactsTests : IAsyncLifetime
         var stale = await stack.Cached.GetServiceAccountAsync(AppGsa, CancellationToken.None);
 
         Assert.Equal(LookupOutcome.Found, stale.Outcome);
-        Assert.True(TimeProvider.System.GetElapsedTime(started) < TimeSpan.FromSeconds(1.5));
+        Assert.True(TimeProvider.System.GetElapsedTime(started) < TimeSpan.FromSeconds(2));
         Assert.True(_google.CallsTo(GetPath) > 2, "the refresh was not retried");
     }
 
     [Fact]
     public async Task GetServiceAccount_LookupSlowerThanTheBudget_IsUnavailableWithinTheBudgetAndFillsTheCacheLater()
     {
-        _google.Delay = TimeSpan.FromMilliseconds(700);
+        _google.Delay = TimeSpan.FromMilliseconds(1500);
         using var stack = new GoogleStack(_google, timeout: TimeSpan.FromMilliseconds(300));
         using var metrics = new MetricsRecorder(stack.Metrics.Meter);
         var started = TimeProvider.System.GetTimestamp();
@@ -110,10 +110,10 @@ public sealed class CachedIamFactsTests : IAsyncLifetime
         var elapsed = TimeProvider.System.GetElapsedTime(started);
         Assert.Equal(LookupOutcome.Unavailable, first.Outcome);
         Assert.Equal("IAM did not answer within 0.3s", first.Problem);
-        Assert.True(elapsed < TimeSpan.FromMilliseconds(600), $"took {elapsed}");
+        Assert.True(elapsed < TimeSpan.FromMilliseconds(1200), $"took {elapsed}: the lookup waited for the slow answer");
         Assert.Equal(1, metrics["wiguard_iam_lookup_failures_total"]);
 
-        await Task.Delay(TimeSpan.FromMilliseconds(1500));
+        await WaitUntilAsync(() => _google.CallsTo(":getIamPolicy") == 1 && stack.Cached.CachedServiceAccounts == 1);
         _google.Delay = TimeSpan.Zero;
         var later = await stack.Cached.GetServiceAccountAsync(AppGsa, CancellationToken.None);
         Assert.Equal(LookupOutcome.Found, later.Outcome);
@@ -169,5 +169,11 @@ public sealed class CachedIamFactsTests : IAsyncLifetime
         Assert.Equal("210987654321", shared.ProjectNumber);
         Assert.Equal(2, _google.CallsTo("/v3/projects/acme-prod"));
         Assert.Equal(2, _google.CallsTo("/v3/projects/acme-shared"));
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        for (var i = 0; i < 100 && !condition(); i++) await Task.Delay(50);
+        Assert.True(condition(), "the background lookup never filled the cache");
     }
 }

@@ -186,7 +186,8 @@ public sealed class LiveIamFactsTests : IAsyncLifetime
 
         Assert.Equal(LookupOutcome.Unavailable, facts.Outcome);
         Assert.StartsWith("127.0.0.1 answered 500", facts.Problem, StringComparison.Ordinal);
-        Assert.True(TimeProvider.System.GetElapsedTime(started) < TimeSpan.FromSeconds(1));
+        // No retry starts after the budget; one attempt already under way may finish (slack for a busy machine).
+        Assert.True(TimeProvider.System.GetElapsedTime(started) < TimeSpan.FromSeconds(2));
     }
 
     [Theory]

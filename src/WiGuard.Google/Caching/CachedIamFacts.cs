@@ -36,6 +36,9 @@ internal sealed class CachedIamFacts : IIamFacts, IFreshIamFacts, IDisposable
         _projects = new FactCache<ProjectFacts>(new(p => IsFailure(p.Outcome), p => p.Outcome == LookupOutcome.Found, p => Ttl(p.Outcome)), time);
     }
 
+    /// <summary>How many GSAs have an entry (fresh or stale).</summary>
+    public int CachedServiceAccounts => _gsas.Count;
+
     public Task<GsaFacts> GetServiceAccountAsync(string email, CancellationToken cancellationToken) =>
         GetServiceAccountAsync(email, null, cancellationToken);
 

@@ -51,7 +51,8 @@ internal sealed class FactCache<T> where T : class
         if (cached is not null && now < cached.ExpiresAt && (maxAge is null || now - cached.FetchedAt <= maxAge))
             return new Result(cached.Value, CacheSource.Hit, cached.FetchedAt);
 
-        var flight = _inFlight.GetOrAdd(key, k => new Lazy<Task<T>>(() => FetchAndStoreAsync(k, fetch, background)));
+        Lazy<Task<T>>? mine = null;
+        var flight = _inFlight.GetOrAdd(key, k => mine = new Lazy<Task<T>>(() => FetchAndStoreAsync(k, now, fetch, mine!, background)));
         try
         {
             var value = await flight.Value.WaitAsync(budget, _time, cancellationToken);
@@ -71,18 +72,23 @@ internal sealed class FactCache<T> where T : class
 
     public int Count => _entries.Count;
 
-    private async Task<T> FetchAndStoreAsync(string key, Func<CancellationToken, Task<T>> fetch, CancellationToken background)
+    private async Task<T> FetchAndStoreAsync(
+        string key, DateTimeOffset requestedAt, Func<CancellationToken, Task<T>> fetch, Lazy<Task<T>> self, CancellationToken background)
     {
         try
         {
             await Task.Yield();
+            // A flight that finished between this caller's cache check and its joining already has the answer.
+            if (_entries.TryGetValue(key, out var landed) && landed.FetchedAt >= requestedAt && !_policy.IsFailure(landed.Value))
+                return landed.Value;
+
             var value = await fetch(background);
             Store(key, value);
             return value;
         }
         finally
         {
-            _inFlight.TryRemove(key, out _);
+            _inFlight.TryRemove(new KeyValuePair<string, Lazy<Task<T>>>(key, self));
         }
     }
 
