@@ -87,6 +87,21 @@ public sealed partial record WorkloadMember(
     public static string NamespaceSetFor(string projectNumber, string pool, string @namespace) =>
         $"{PrincipalSetPrefix}{projectNumber}/locations/global/workloadIdentityPools/{pool}/namespace/{@namespace}";
 
+    /// <summary>The same member in the same form, naming <paramref name="pool"/> and <paramref name="projectNumber"/>.</summary>
+    public string With(string pool, string projectNumber)
+    {
+        var root = $"{projectNumber}/locations/global/workloadIdentityPools/{pool}";
+        return Form switch
+        {
+            WorkloadMemberForm.LegacyServiceAccount => LegacyFor(pool, Namespace!, ServiceAccount!),
+            WorkloadMemberForm.Subject => SubjectFor(projectNumber, pool, Namespace!, ServiceAccount!),
+            WorkloadMemberForm.ServiceAccountUid => $"{PrincipalPrefix}{root}/kubernetes.serviceaccount.uid/{Uid}",
+            WorkloadMemberForm.Namespace => NamespaceSetFor(projectNumber, pool, Namespace!),
+            WorkloadMemberForm.Cluster => $"{PrincipalSetPrefix}{root}/kubernetes.cluster/{Cluster}",
+            _ => $"{PrincipalSetPrefix}{root}/*",
+        };
+    }
+
     [GeneratedRegex(@"^serviceAccount:(?<pool>[^\[\]\s]+)\[(?<ns>[^/\]]*)/(?<ksa>[^\]]*)\]\z", RegexOptions.CultureInvariant)]
     private static partial Regex LegacyPattern();
 

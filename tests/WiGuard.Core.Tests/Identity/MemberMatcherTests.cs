@@ -95,4 +95,17 @@ public sealed class MemberMatcherTests
             AppKsa.SubjectMember);
         Assert.Equal("serviceAccount:acme-prod.svc.id.goog[apps/app-ksa]", AppKsa.LegacyMember);
     }
+
+    [Theory]
+    [InlineData("serviceAccount:PROJECT_ID.svc.id.goog[apps/app-ksa]", "serviceAccount:acme-prod.svc.id.goog[apps/app-ksa]")]
+    [InlineData("principalSet://iam.googleapis.com/projects/987654321098/locations/global/workloadIdentityPools/acme-prod.svc.id.goog/kubernetes.cluster/https://container.googleapis.com/v1/projects/acme-prod/locations/europe-west1/clusters/prod-1",
+        "principalSet://" + Federated + "/kubernetes.cluster/https://container.googleapis.com/v1/projects/acme-prod/locations/europe-west1/clusters/prod-1")]
+    [InlineData("principalSet://iam.googleapis.com/projects/PROJECT_NUMBER/locations/global/workloadIdentityPools/acme-prod.svc.id.goog/*", "principalSet://" + Federated + "/*")]
+    [InlineData("principal://iam.googleapis.com/projects/987654321098/locations/global/workloadIdentityPools/acme-dev.svc.id.goog/subject/ns/apps/sa/app-ksa", "principal://" + Federated + "/subject/ns/apps/sa/app-ksa")]
+    public void With_CorrectPoolAndNumber_KeepsTheMemberForm(string member, string expected)
+    {
+        Assert.True(WorkloadMember.TryParse(member, out var parsed));
+
+        Assert.Equal(expected, parsed.With(Pool, Number));
+    }
 }

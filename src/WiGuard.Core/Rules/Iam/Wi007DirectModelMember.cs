@@ -42,12 +42,8 @@ public sealed class Wi007DirectModelMember : IRule
     private static string Corrected(KsaIdentity ksa, string member, string projectId)
     {
         var number = ksa.ProjectNumber ?? $"$(gcloud projects describe {projectId} --format='value(projectNumber)')";
-        var form = WorkloadMember.TryParse(member, out var parsed) ? parsed.Form : WorkloadMemberForm.Subject;
-        return form switch
-        {
-            WorkloadMemberForm.LegacyServiceAccount => ksa.LegacyMember,
-            WorkloadMemberForm.Namespace => WorkloadMember.NamespaceSetFor(number, ksa.Pool, ksa.Namespace),
-            _ => WorkloadMember.SubjectFor(number, ksa.Pool, ksa.Namespace, ksa.Name),
-        };
+        return WorkloadMember.TryParse(member, out var parsed)
+            ? parsed.With(ksa.Pool, number)
+            : WorkloadMember.SubjectFor(number, ksa.Pool, ksa.Namespace, ksa.Name);
     }
 }
