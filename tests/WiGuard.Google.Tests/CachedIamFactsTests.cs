@@ -121,6 +121,22 @@ public sealed class CachedIamFactsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task GetServiceAccount_UpstreamHangs_TheFlightEndsSoALaterLookupAsksAgain()
+    {
+        _google.Delay = TimeSpan.FromSeconds(30);
+        using var stack = new GoogleStack(_google, timeout: TimeSpan.FromMilliseconds(200), cacheTtl: TimeSpan.FromMilliseconds(100),
+            attemptLimit: TimeSpan.FromMilliseconds(400));
+
+        var hung = await stack.Cached.GetServiceAccountAsync(AppGsa, CancellationToken.None);
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        _google.Delay = TimeSpan.Zero;
+        var later = await stack.Cached.GetServiceAccountAsync(AppGsa, CancellationToken.None);
+
+        Assert.Equal(LookupOutcome.Unavailable, hung.Outcome);
+        Assert.Equal(LookupOutcome.Found, later.Outcome);
+    }
+
+    [Fact]
     public async Task GetServiceAccount_NotFound_IsRememberedOnlySeconds()
     {
         const string newGsa = "new-app@acme-prod.iam.gserviceaccount.com";

@@ -13,7 +13,7 @@ internal sealed class GoogleStack : IDisposable
 {
     private readonly HttpClient _http = new() { Timeout = Timeout.InfiniteTimeSpan };
 
-    public GoogleStack(FakeGoogleServer server, TimeProvider? time = null, TimeSpan? timeout = null, TimeSpan? cacheTtl = null, IAccessTokenSource? tokens = null, RequestPacer? pacer = null)
+    public GoogleStack(FakeGoogleServer server, TimeProvider? time = null, TimeSpan? timeout = null, TimeSpan? cacheTtl = null, IAccessTokenSource? tokens = null, RequestPacer? pacer = null, TimeSpan? attemptLimit = null)
     {
         Time = time ?? TimeProvider.System;
         Options = new IamOptions
@@ -25,7 +25,7 @@ internal sealed class GoogleStack : IDisposable
             CacheTtl = cacheTtl ?? TimeSpan.FromMinutes(5),
         };
         Metrics = new IamMetrics();
-        var client = new GoogleRestClient(_http, tokens ?? NoAccessToken.Instance, pacer ?? new RequestPacer(Time), Time, Options, Metrics, Logger);
+        var client = new GoogleRestClient(_http, tokens ?? NoAccessToken.Instance, pacer ?? new RequestPacer(Time), Time, Options, Metrics, Logger, attemptLimit);
         Live = new LiveIamFacts(client, Options, Logger);
         Cached = new CachedIamFacts(Live, Options, Time, Metrics, Logger);
     }

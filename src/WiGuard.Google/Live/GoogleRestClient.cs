@@ -27,8 +27,19 @@ internal sealed class GoogleRestClient
     private readonly IamMetrics _metrics;
     private readonly ILogger _logger;
 
-    public GoogleRestClient(HttpClient http, IAccessTokenSource tokens, RequestPacer pacer, TimeProvider time, IamOptions options, IamMetrics metrics, ILogger logger)
+    /// <summary>
+    /// A single attempt may outlive the caller's budget (its answer still fills the cache), but not forever:
+    /// a hung call would otherwise hold the single flight of its key and no later lookup would start a new one.
+    /// </summary>
+    public static readonly TimeSpan DefaultAttemptLimit = TimeSpan.FromSeconds(30);
+
+    private readonly TimeSpan _attemptLimit;
+
+    public GoogleRestClient(
+        HttpClient http, IAccessTokenSource tokens, RequestPacer pacer, TimeProvider time, IamOptions options, IamMetrics metrics, ILogger logger,
+        TimeSpan? attemptLimit = null)
     {
+        _attemptLimit = attemptLimit ?? DefaultAttemptLimit;
         _http = http;
         _tokens = tokens;
         _pacer = pacer;
@@ -90,21 +101,24 @@ internal sealed class GoogleRestClient
             return (new Final<T>(GoogleResponse<T>.Failed($"WiGuard has no Google credentials: {ex.Message}")), default);
         }
 
-        HttpResponseMessage response;
+        using var limit = new CancellationTokenSource(_attemptLimit, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, limit.Token);
         try
         {
-            response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
+            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, linked.Token);
+            return await ClassifyAsync(method, uri, response, type, attempt, linked.Token);
         }
-        catch (Exception ex) when (ex is HttpRequestException or IOException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (OperationCanceledException) when (limit.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            _metrics.Request("network_error");
+            Log.RequestFailed(_logger, method.Method, uri.AbsolutePath, "network_error", attempt, "no answer");
+            return (null, new Transient(null, $"{uri.Host} did not answer within {_attemptLimit.TotalSeconds:0.###}s"));
+        }
+        catch (Exception ex) when (ex is HttpRequestException or IOException)
         {
             _metrics.Request("network_error");
             Log.RequestFailed(_logger, method.Method, uri.AbsolutePath, "network_error", attempt, ex.Message);
             return (null, new Transient(null, $"could not reach {uri.Host} ({ex.GetType().Name})"));
-        }
-
-        using (response)
-        {
-            return await ClassifyAsync(method, uri, response, type, attempt, cancellationToken);
         }
     }
 
