@@ -29,9 +29,9 @@ public sealed class IamRulesEndToEndTests : IAsyncLifetime
         { "apps", "app-ksa", "orders-gsa@acme-prod.iam.gserviceaccount.com", "[WI004] apps/app-ksa may not act as orders-gsa@acme-prod.iam.gserviceaccount.com (near miss: namespace staging)" },
         { "apps", "app-ksa", "legacy-gsa@acme-prod.iam.gserviceaccount.com", "[WI003] GSA legacy-gsa@acme-prod.iam.gserviceaccount.com is disabled" },
         { "apps", "app-ksa", "shared-reader@acme-shared.iam.gserviceaccount.com", "" },
-        { "apps", "app-ksa", "audit-gsa@acme-prod.iam.gserviceaccount.com", "[WI005] the only workloadIdentityUser grant for apps/app-ksa on audit-gsa@acme-prod.iam.gserviceaccount.com is conditional ('nightly-audit-window')" },
+        { "apps", "app-ksa", "audit-gsa@acme-prod.iam.gserviceaccount.com", "[WI005] apps/app-ksa's only grant on audit-gsa@acme-prod.iam.gserviceaccount.com is conditional ('nightly-audit-window')" },
         { "apps", "app-ksa", "ghost-gsa@acme-prod.iam.gserviceaccount.com", "[WI003] GSA ghost-gsa@acme-prod.iam.gserviceaccount.com does not exist" },
-        { "reports", "report-ksa", null, "[WI007] project acme-prod grants roles/storage.objectViewer to a malformed member for reports/report-ksa (project number 987654321098)" },
+        { "reports", "report-ksa", null, "[WI007] reports/report-ksa's roles/storage.objectViewer grant on project acme-prod is malformed (project number 987654321098)" },
         { "apps", "worker-ksa", null, "" },
     };
 

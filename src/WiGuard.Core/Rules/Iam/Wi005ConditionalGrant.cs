@@ -25,7 +25,7 @@ public sealed class Wi005ConditionalGrant : IRule
         var condition = analysis.Grants[0].Condition!;
         var title = string.IsNullOrEmpty(condition.Title) ? "untitled" : condition.Title;
         yield return context.Finding(this,
-            $"the only workloadIdentityUser grant for {ksa.Namespace}/{ksa.Name} on {gsa.Value} is conditional ('{title}')",
+            $"{ksa.Namespace}/{ksa.Name}'s only grant on {gsa.Value} is conditional ('{title}')",
             $"IAM evaluates the condition '{condition.Expression}' whenever a pod asks for a token; whenever it is false the pod " +
             "gets 403 from the metadata server. Condition the application roles of the GSA instead.",
             IamSubject.GrantCommand(gsa, ksa, " --condition=None"));

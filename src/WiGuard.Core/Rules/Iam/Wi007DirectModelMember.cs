@@ -29,7 +29,7 @@ public sealed class Wi007DirectModelMember : IRule
                 var correct = Corrected(ksa, bad.Member, projectId);
                 var condition = binding.Condition is { } c ? $" --condition='expression={c.Expression},title={c.Title}'" : " --condition=None";
                 yield return context.Finding(this,
-                    $"project {projectId} grants {binding.Role} to a malformed member for {ksa.Namespace}/{ksa.Name} ({bad.Describe()})",
+                    $"{ksa.Namespace}/{ksa.Name}'s {binding.Role} grant on project {projectId} is malformed ({bad.Describe()})",
                     "IAM accepts a malformed principal and silently grants nothing: pods running as this KSA get 403 from the APIs this role covers. " +
                     NearMissExplanation.For(bad, ksa),
                     $"gcloud projects add-iam-policy-binding {projectId} --role={binding.Role} --member=\"{correct}\"{condition}\n" +

@@ -18,7 +18,7 @@ public sealed class Wi005ConditionalGrantTests
 
         var finding = Assert.Single(Run(Rule, AppKsa, With(gsa, EmptyProject)));
 
-        Assert.Equal("[WI005] the only workloadIdentityUser grant for apps/app-ksa on app-gsa@acme-prod.iam.gserviceaccount.com is conditional ('business-hours')", finding.Message);
+        Assert.Equal("[WI005] apps/app-ksa's only grant on app-gsa@acme-prod.iam.gserviceaccount.com is conditional ('business-hours')", finding.Message);
         Assert.Contains("request.time.getHours", finding.Why, StringComparison.Ordinal);
         Assert.EndsWith("--project=acme-prod --condition=None", finding.Fix, StringComparison.Ordinal);
     }

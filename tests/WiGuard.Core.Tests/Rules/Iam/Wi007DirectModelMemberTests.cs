@@ -19,7 +19,7 @@ public sealed class Wi007DirectModelMemberTests
 
         var finding = Assert.Single(Run(Rule, DirectKsa, With(null, project)));
 
-        Assert.Equal("[WI007] project acme-prod grants roles/storage.objectViewer to a malformed member for apps/app-ksa (project number 987654321098)", finding.Message);
+        Assert.Equal("[WI007] apps/app-ksa's roles/storage.objectViewer grant on project acme-prod is malformed (project number 987654321098)", finding.Message);
         Assert.Equal(
             $"gcloud projects add-iam-policy-binding acme-prod --role=roles/storage.objectViewer --member=\"{Correct}\" --condition=None\n" +
             $"gcloud projects remove-iam-policy-binding acme-prod --role=roles/storage.objectViewer --member=\"{WrongNumber}\" --condition=None",
