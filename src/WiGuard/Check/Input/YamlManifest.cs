@@ -23,6 +23,7 @@ internal sealed class YamlManifest
     private readonly Parser _parser;
     private readonly Dictionary<string, (JsonNode? Node, int Size)> _anchors = new(StringComparer.Ordinal);
     private int _nodes;
+    private int _lastLine = 1;
 
     private YamlManifest(string file, TextReader reader)
     {
@@ -34,13 +35,19 @@ internal sealed class YamlManifest
     public static List<ManifestDocument> Read(string file, TextReader reader)
     {
         var documents = new List<ManifestDocument>();
+        var manifest = new YamlManifest(file, reader);
         try
         {
-            new YamlManifest(file, reader).ReadAll(documents);
+            manifest.ReadAll(documents);
         }
         catch (YamlException ex)
         {
             throw new ManifestInputException(file, (int)ex.Start.Line, $"not valid YAML: {Describe(ex)}");
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's parser has no event left to give: the stream ended in the middle of a node.
+            throw new ManifestInputException(file, manifest._lastLine, "not valid YAML: the input ends inside a value (an unclosed bracket or quote?)");
         }
 
         return documents;
@@ -53,9 +60,9 @@ internal sealed class YamlManifest
         {
             _anchors.Clear();
             _nodes = 0;
-            var line = (int)_parser.Current!.Start.Line;
+            var line = (int)Current().Start.Line;
             var itemLines = new List<int>();
-            var root = ReadNode(asString: false, depth: 0, itemLines);
+            var root = ReadNode(asString: false, stringMap: false, depth: 0, itemLines);
             documents.Add(new ManifestDocument(root, line, root is JsonObject { } o && o["items"] is JsonArray ? itemLines : null));
             _parser.Consume<DocumentEnd>();
         }
@@ -63,12 +70,13 @@ internal sealed class YamlManifest
         _parser.Consume<StreamEnd>();
     }
 
-    /// <param name="asString">Scalars are values of a string map.</param>
+    /// <param name="asString">The node is a value of a string map: a scalar stays text.</param>
+    /// <param name="stringMap">The node, if a mapping, is a string map (annotations, labels…).</param>
     /// <param name="depth">Nesting depth, bounded.</param>
     /// <param name="itemLines">Filled with the lines of the root's <c>items</c> entries (root level only).</param>
-    private JsonNode? ReadNode(bool asString, int depth, List<int>? itemLines = null)
+    private JsonNode? ReadNode(bool asString, bool stringMap, int depth, List<int>? itemLines = null)
     {
-        var current = _parser.Current!;
+        var current = Current();
         if (depth > MaxDepth) throw Error(current, $"nested more than {MaxDepth} levels deep");
 
         switch (current)
@@ -90,11 +98,13 @@ internal sealed class YamlManifest
                     _parser.MoveNext();
                     var start = _nodes;
                     var array = new JsonArray();
-                    while (!_parser.TryConsume<SequenceEnd>(out _))
+                    while (Current() is not SequenceEnd)
                     {
-                        itemLines?.Add((int)_parser.Current!.Start.Line);
-                        array.Add(ReadNode(false, depth + 1));
+                        itemLines?.Add((int)Current().Start.Line);
+                        array.Add(ReadNode(false, false, depth + 1));
                     }
+
+                    _parser.MoveNext();
 
                     Count(1, sequence);
                     return Remember(sequence, array, _nodes - start);
@@ -117,23 +127,25 @@ internal sealed class YamlManifest
         {
             var result = new JsonObject();
             var merged = new List<KeyValuePair<string, JsonNode?>>();
-            while (!_parser.TryConsume<MappingEnd>(out _))
+            while (Current() is not MappingEnd)
             {
-                if (_parser.Current is not Scalar keyEvent)
-                    throw Error(_parser.Current!, "a mapping key must be a plain value (complex keys are not supported)");
+                if (Current() is not Scalar keyEvent)
+                    throw Error(Current(), "a mapping key must be a plain value (complex keys are not supported)");
                 _parser.MoveNext();
                 var key = keyEvent.Value;
 
                 if (key == "<<" && keyEvent.Style == ScalarStyle.Plain)
                 {
-                    merged.AddRange(MergeSources(ReadNode(false, level + 1), keyEvent));
+                    merged.AddRange(MergeSources(ReadNode(false, false, level + 1), keyEvent));
                     continue;
                 }
 
                 var lines = level == 0 && key == "items" ? itemLines : null;
                 // Duplicate keys: the last one wins, as with kubectl's non-strict decoding.
-                result[key] = ReadNode(StringMaps.Contains(key), level + 1, lines);
+                result[key] = ReadNode(stringMap, StringMaps.Contains(key), level + 1, lines);
             }
+
+            _parser.MoveNext();
 
             // Keys written in the mapping win over merged ones, whatever their order.
             foreach (var (key, value) in merged)
@@ -143,6 +155,18 @@ internal sealed class YamlManifest
 
             return result;
         }
+    }
+
+    /// <summary>The event at hand; the stream ending inside a node (an unclosed bracket) is reported, not crashed on.</summary>
+    private ParsingEvent Current()
+    {
+        if (_parser.Current is { } current)
+        {
+            _lastLine = (int)current.Start.Line;
+            return current;
+        }
+
+        throw new ManifestInputException(_file, _lastLine, "not valid YAML: the input ends inside a value (an unclosed bracket or quote?)");
     }
 
     private IEnumerable<KeyValuePair<string, JsonNode?>> MergeSources(JsonNode? value, ParsingEvent at)
