@@ -1,3 +1,7 @@
+using WiGuard.Core.Rules.Network;
+using WiGuard.Core.Rules.Pods;
+using WiGuard.Core.Rules.ServiceAccounts;
+
 namespace WiGuard.Core.Rules;
 
 /// <summary>Every rule WiGuard runs, in id order.</summary>
@@ -5,6 +9,14 @@ public static class RuleCatalog
 {
     public static IReadOnlyList<IRule> All { get; } = Sorted(
     [
+        new MetadataEgressBlockedRule(),
+        new MetadataMasqueradeRule(),
+        new MisspelledGsaAnnotationKeyRule(),
+        new InvalidGsaAnnotationValueRule(),
+        new AnnotatedDefaultServiceAccountRule(),
+        new DefaultServiceAccountRule(),
+        new HostNetworkRule(),
+        new ExportedKeyRule(),
     ]);
 
     public static IRule? Find(string id) => All.FirstOrDefault(r => string.Equals(r.Id, id, StringComparison.OrdinalIgnoreCase));

@@ -76,6 +76,12 @@ public sealed partial class AdmissionHandler
             return (null, RequestProblem.BadRequest($"request.object: {ex.Message}"));
         }
 
+        if (_policy.IsExempt(subject))
+        {
+            LogSkipped(_logger, uid, kindName, ns, subject.Name, operation, "namespace is exempt");
+            return (Allow(uid), null);
+        }
+
         var facts = await _gatherer.GatherAsync(subject, cancellationToken);
         var findings = _evaluator.Evaluate(subject, facts);
         var previous = PreviousFindings(request, kind, ns, facts);
@@ -97,7 +103,7 @@ public sealed partial class AdmissionHandler
         if (request.Operation is not ("CREATE" or "UPDATE")) return $"operation {request.Operation} is not evaluated";
         if (!string.IsNullOrEmpty(request.SubResource)) return $"subresource {request.SubResource} is not evaluated";
         if (!ResourceKinds.TryResolve(request.Kind?.Group, request.Kind?.Kind, out kind)) return "kind is not evaluated";
-        // The metadata-path ConfigMaps live in kube-system by design; the webhook entry for them is matched by name.
+        // ConfigMaps are judged once read: the metadata-path ones live in kube-system by design.
         if (kind != ResourceKind.ConfigMap && _policy.IsExemptNamespace(request.Namespace ?? "")) return $"namespace {request.Namespace} is exempt";
         return null;
     }
