@@ -3,7 +3,6 @@ using WiGuard.Check.Report;
 using WiGuard.Core.Configuration;
 using WiGuard.Core.Evaluation;
 using WiGuard.Core.Facts;
-using WiGuard.Core.Kubernetes;
 
 namespace WiGuard.Check;
 
@@ -69,8 +68,8 @@ public sealed class CheckRunner
         var skipped = new List<SkippedDocument>(loaded.Skipped);
         foreach (var (location, subject) in loaded.Objects)
         {
-            // The webhook never sees objects in exempt namespaces; the metadata-path ConfigMaps live in kube-system by design.
-            if (subject.Kind != ResourceKind.ConfigMap && policy.IsExemptNamespace(subject.Namespace))
+            // Exempt exactly as the webhook does (the metadata-path ConfigMaps in kube-system are still read).
+            if (policy.IsExempt(subject))
             {
                 skipped.Add(new SkippedDocument(location, $"{subject.Display}: namespace {subject.Namespace} is exempt"));
                 continue;
