@@ -75,6 +75,10 @@ public static class CheckCommand
             {
                 missing.Add(ex.Message);
             }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                missing.Add($"{path}: cannot read: {ex.Message}");
+            }
         }
 
         var notes = new List<string>();

@@ -360,6 +360,20 @@ public sealed class CheckCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Check_CrlfFileWithByteOrderMark_ReportsTheLinesAnEditorShows()
+    {
+        var path = Path.Combine(_dir, "windows.yaml");
+        var text = ("# saved on Windows\n" + BadSa + "\n---\n" + PlainDeployment).Replace("\n", "\r\n", StringComparison.Ordinal);
+        await File.WriteAllTextAsync(path, text, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+
+        var result = await CreateSut().RunAsync("check", "-f", path);
+
+        Assert.Contains("windows.yaml:2: ServiceAccount apps/app-ksa", result.Out, StringComparison.Ordinal);
+        Assert.Contains("windows.yaml:10: Deployment apps/web", result.Out, StringComparison.Ordinal);
+        Assert.Equal(1, result.ExitCode);
+    }
+
+    [Fact]
     public async Task Check_TenThousandObjects_CompletesQuickly()
     {
         var file = Path.Combine(_dir, "big.yaml");
