@@ -2,6 +2,7 @@ using System.CommandLine;
 using WiGuard.Check;
 using WiGuard.Check.Input;
 using WiGuard.Check.Report;
+using WiGuard.Core.Configuration;
 using WiGuard.Core.Facts;
 
 namespace WiGuard.Cli;
@@ -24,8 +25,13 @@ public static class CheckCommand
         var live = new Option<bool>("--live") { Description = "Check IAM rules against live IAM (Application Default Credentials)." };
         var pool = new Option<string>("--workload-pool") { Description = "The cluster's Workload Identity pool, PROJECT_ID.svc.id.goog." };
         var number = new Option<string>("--project-number") { Description = "The number of the pool's project (else looked up)." };
-        var mode = new Option<string>("--mode") { Description = "Enforce (default: deny-level findings fail) or Warn (report only)." };
-        mode.AcceptOnlyFromAmong("Enforce", "Warn", "Off", "enforce", "warn", "off");
+        var mode = new Option<string>("--mode") { Description = "Enforce (default: deny-level findings fail) or Warn (report only).", HelpName = "Enforce|Warn" };
+        mode.Validators.Add(result =>
+        {
+            var value = result.GetValueOrDefault<string>();
+            if (!Enum.GetNames<Mode>().Any(n => string.Equals(n, value, StringComparison.OrdinalIgnoreCase)))
+                result.AddError($"--mode must be Enforce or Warn (or Off), got '{value}'");
+        });
         var rules = new Option<string[]>("--rule") { Description = "Per-rule action, e.g. --rule WI010=Off. Repeatable.", Arity = ArgumentArity.OneOrMore };
 
         var command = new Command("check", "Check Kubernetes manifests for Workload Identity mistakes. Exit 0: nothing at deny level; 1: deny-level findings; 2: usage or input error. Configuration also from WiGuard__X env vars and --WiGuard:X=value.")

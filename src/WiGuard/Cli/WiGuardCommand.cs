@@ -25,7 +25,8 @@ public static class WiGuardCommand
             // A usage mistake exits 2, so CI can tell it apart from findings (1).
             foreach (var error in parseResult.Errors)
                 await context.Error.WriteLineAsync($"wiguard: {error.Message}");
-            await context.Error.WriteLineAsync("Run 'wiguard --help' for usage.");
+            var verb = parseResult.CommandResult.Command is RootCommand ? "" : parseResult.CommandResult.Command.Name + " ";
+            await context.Error.WriteLineAsync($"Run 'wiguard {verb}--help' for usage.");
             return ExitCodes.UsageError;
         }
 
