@@ -56,6 +56,8 @@ public sealed record CheckSettings(
         var policy = BindPolicy(configuration, errors);
         if (policy is null) return (null, errors);
 
+        foreach (var id in policy.Rules.Keys.Where(id => !rules.Any(r => string.Equals(r.Id, id, StringComparison.OrdinalIgnoreCase))))
+            errors.Add($"WiGuard:Rules:{id} is not a WiGuard rule (known: {string.Join(", ", rules.Select(r => r.Id))})");
         foreach (var entry in arguments.Rules)
             AddRuleOverride(policy, entry, rules, errors);
 

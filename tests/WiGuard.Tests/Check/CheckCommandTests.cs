@@ -243,6 +243,18 @@ public sealed class CheckCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Check_UnknownRuleInConfiguration_Exits2NamingTheKey()
+    {
+        var file = Write("sa.yaml", BadSa);
+        var environment = new Dictionary<string, string?> { ["WiGuard__Rules__WI999"] = "Off" };
+
+        var result = await CreateSut(environment: environment).RunAsync("check", "-f", file);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("WiGuard:Rules:WI999 is not a WiGuard rule", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Check_DeploymentNamingAKsaOfTheSameInput_IsJudgedAgainstThatKsa()
     {
         var file = Write("app.yaml", BadSa + "\n---\n" + PlainDeployment.Replace("    spec:\n", "    spec:\n      serviceAccountName: app-ksa\n", StringComparison.Ordinal)
