@@ -350,6 +350,36 @@ public sealed class CheckCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Check_Live_OverridesASnapshotPathFromTheEnvironment()
+    {
+        var file = Write("sa.yaml", BadSa);
+        var snapshot = Write("iam.json", "{}");
+        string? seenPath = "unset";
+        var sut = new CliHarness
+        {
+            Rules = TestRules.All,
+            Environment = new() { ["WiGuard__Iam__SnapshotPath"] = snapshot },
+            IamFacts = configuration => { seenPath = configuration["WiGuard:Iam:SnapshotPath"]; return new InMemoryIamFacts(); },
+        };
+
+        await sut.RunAsync("check", "-f", file, "--live");
+
+        Assert.Null(seenPath);
+    }
+
+    [Fact]
+    public async Task Check_LiveAndSnapshotTogether_IsAUsageError()
+    {
+        var file = Write("sa.yaml", BadSa);
+        var snapshot = Write("iam.json", "{}");
+
+        var result = await CreateSut().RunAsync("check", "-f", file, "--live", "--iam-snapshot", snapshot);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--live and --iam-snapshot exclude each other", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Check_LiveWithoutWorkloadPool_SaysBindingRulesAreSkipped()
     {
         var file = Write("sa.yaml", BadSa);
