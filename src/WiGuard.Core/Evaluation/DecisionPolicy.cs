@@ -14,10 +14,15 @@ public sealed class DecisionPolicy
 {
     private readonly WiGuardOptions _options;
     private readonly IReadOnlyList<string> _exemptNamespaces;
+    private readonly IReadOnlyList<IRule> _rules;
 
-    public DecisionPolicy(WiGuardOptions options, string? ownNamespace = null)
+    /// <param name="options">Mode, per-rule actions and exemptions.</param>
+    /// <param name="ownNamespace">The webhook's own namespace, always exempt.</param>
+    /// <param name="rules">The rules whose findings are judged; the catalogue unless an evaluator runs others.</param>
+    public DecisionPolicy(WiGuardOptions options, string? ownNamespace = null, IReadOnlyList<IRule>? rules = null)
     {
         _options = options;
+        _rules = rules ?? RuleCatalog.All;
         _exemptNamespaces = [.. WiGuardOptions.DefaultExemptNamespaces
             .Concat(options.ExemptNamespaces)
             .Concat(string.IsNullOrEmpty(ownNamespace) ? [] : [ownNamespace])
@@ -65,7 +70,7 @@ public sealed class DecisionPolicy
 
         foreach (var finding in findings)
         {
-            var rule = RuleCatalog.Find(finding.RuleId);
+            var rule = FindRule(finding.RuleId);
             var action = rule is null ? RuleAction.Warn : ActionFor(rule);
             if (action == RuleAction.Off) continue;
 
@@ -85,6 +90,9 @@ public sealed class DecisionPolicy
 
         return Decision.From(judged, exemptions);
     }
+
+    private IRule? FindRule(string id) =>
+        _rules.FirstOrDefault(r => string.Equals(r.Id, id, StringComparison.OrdinalIgnoreCase));
 
     private string? ConfiguredExemption(string ns, string? ksa, string ruleId)
     {

@@ -4,6 +4,7 @@ using WiGuard.Admission;
 using WiGuard.Core.Configuration;
 using WiGuard.Core.Evaluation;
 using WiGuard.Core.Facts;
+using WiGuard.Google;
 using WiGuard.Health;
 using WiGuard.Metrics;
 using WiGuard.Tls;
@@ -25,7 +26,12 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<IServiceAccountLookup>(NoServiceAccountLookup.Instance);
         services.AddSingleton(_ => new Evaluator());
         services.AddSingleton(sp => new DecisionPolicy(Options(sp), configuration["POD_NAMESPACE"]));
-        services.AddSingleton(sp => new FactGatherer(sp.GetService<IIamFacts>(), sp.GetRequiredService<IServiceAccountLookup>(), Options(sp)));
+        services.AddWiGuardIam(configuration);
+        services.AddSingleton(sp => new FactGatherer(
+            sp.GetService<IIamFacts>(),
+            sp.GetRequiredService<IServiceAccountLookup>(),
+            Options(sp),
+            sp.GetRequiredService<IOptions<IamOptions>>().Value.OnLookupFailure));
         services.AddSingleton<AdmissionHandler>();
         services.AddSingleton<AdmissionMetrics>();
         services.AddSingleton<PrometheusExporter>();

@@ -23,6 +23,7 @@ public static class WiGuardHost
         var app = builder.Build();
         // The exporter only sees measurements made after it starts listening.
         app.Services.GetRequiredService<PrometheusExporter>();
+        app.Services.GetRequiredService<Google.IamSource>().Log(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("WiGuard"));
         app.UseWiGuardErrors();
         app.MapAdmission();
         app.MapHealth();

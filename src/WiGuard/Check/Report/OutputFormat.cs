@@ -1,0 +1,8 @@
+namespace WiGuard.Check.Report;
+
+public enum OutputFormat
+{
+    Text,
+    Json,
+    Sarif,
+}
