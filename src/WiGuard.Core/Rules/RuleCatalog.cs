@@ -16,6 +16,7 @@ public static class RuleCatalog
         new AnnotatedDefaultServiceAccountRule(),
         new DefaultServiceAccountRule(),
         new HostNetworkRule(),
+        new BrokenKsaGsaRule(),
         new ExportedKeyRule(),
         new Iam.Wi003GsaExists(),
         new Iam.Wi004WorkloadIdentityGrant(),
