@@ -1,3 +1,5 @@
+using WiGuard.Core.Rules.Pods;
+
 namespace WiGuard.Core.Rules;
 
 /// <summary>Every rule WiGuard runs, in id order.</summary>
@@ -5,6 +7,7 @@ public static class RuleCatalog
 {
     public static IReadOnlyList<IRule> All { get; } = Sorted(
     [
+        new MetadataServerNodeSelectorRule(),
     ]);
 
     public static IRule? Find(string id) => All.FirstOrDefault(r => string.Equals(r.Id, id, StringComparison.OrdinalIgnoreCase));
