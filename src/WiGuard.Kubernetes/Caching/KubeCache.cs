@@ -1,0 +1,283 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using WiGuard.Kubernetes.Api;
+
+namespace WiGuard.Kubernetes.Caching;
+
+/// <summary>
+/// An informer-style cache of one resource: LIST into a store, then WATCH from the list's
+/// resourceVersion and apply every event. A dropped watch resumes from the last event or
+/// bookmark seen (nothing replayed twice, nothing skipped); 410 Gone lists again and applies
+/// only the differences. Readers never wait on the API server.
+/// </summary>
+/// <typeparam name="T">What is stored per object: a Core model, or the raw <see cref="JsonElement"/>.</typeparam>
+public sealed class KubeCache<T> where T : class
+{
+    private readonly IKubeApi _api;
+    private readonly KubeResource _resource;
+    private readonly string? _namespace;
+    private readonly Func<JsonElement, T> _project;
+    private readonly KubernetesOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly Backoff _backoff;
+    private readonly Lock _lock = new();
+    private Dictionary<string, Dictionary<string, Entry>> _store = new(StringComparer.Ordinal);
+    private volatile bool _synced;
+    private volatile string? _problem;
+    private volatile string? _resourceVersion;
+
+    /// <param name="api">The API client.</param>
+    /// <param name="resource">What to list and watch.</param>
+    /// <param name="namespace">One namespace, or null for the whole cluster.</param>
+    /// <param name="project">Turns an object into what is stored; may throw for an object it cannot read (it is skipped).</param>
+    /// <param name="options">Page size, watch timeout and back-off.</param>
+    /// <param name="time">Clock for back-off delays.</param>
+    /// <param name="logger">Where sync, failure and retry lines go.</param>
+    /// <param name="random">Jitter source; tests pass a seeded one.</param>
+    public KubeCache(
+        IKubeApi api,
+        KubeResource resource,
+        string? @namespace,
+        Func<JsonElement, T> project,
+        KubernetesOptions options,
+        TimeProvider time,
+        ILogger logger,
+        Random? random = null)
+    {
+        _api = api;
+        _resource = resource;
+        _namespace = @namespace;
+        _project = project;
+        _options = options;
+        _time = time;
+        _logger = logger;
+        _backoff = new Backoff(options.InitialBackoff, options.MaxBackoff, random ?? Random.Shared);
+        _problem = $"{Name} not synced yet";
+    }
+
+    /// <summary>Applied changes, raised on the cache's own loop; handlers must be quick.</summary>
+    public event Action<KubeCacheChange<T>>? Changed;
+
+    public string Name => _resource.Plural;
+
+    /// <summary>True once the first LIST completed; stays true (serving the last known state) while the watch is failing.</summary>
+    public bool Synced => _synced;
+
+    /// <summary>Why the cache is not synced or not current, for /readyz; null when healthy.</summary>
+    public string? Problem => _problem;
+
+    public string? ResourceVersion => _resourceVersion;
+
+    public int Count
+    {
+        get
+        {
+            lock (_lock) return _store.Values.Sum(names => names.Count);
+        }
+    }
+
+    public T? Get(string? @namespace, string name)
+    {
+        lock (_lock)
+        {
+            return _store.TryGetValue(@namespace ?? "", out var names) && names.TryGetValue(name, out var entry) ? entry.Value : null;
+        }
+    }
+
+    /// <summary>The objects in one namespace, or in all when <paramref name="namespace"/> is null.</summary>
+    public IReadOnlyList<T> List(string? @namespace)
+    {
+        lock (_lock)
+        {
+            if (@namespace is null) return [.. _store.Values.SelectMany(names => names.Values).Select(e => e.Value)];
+            return _store.TryGetValue(@namespace, out var names) ? [.. names.Values.Select(e => e.Value)] : [];
+        }
+    }
+
+    /// <summary>Lists, watches and recovers until <paramref name="cancellationToken"/> fires. Never throws otherwise.</summary>
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var failures = 0;
+        string? resourceVersion = null;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                resourceVersion ??= await RelistAsync(cancellationToken);
+                using var watch = await _api.WatchAsync(_resource, _namespace, resourceVersion, _options.WatchTimeout, cancellationToken);
+                _problem = null;
+
+                // A half-open connection would otherwise wait forever: give up a little after the server's own timeout.
+                using var guard = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                guard.CancelAfter(_options.WatchTimeout + TimeSpan.FromSeconds(30));
+                try
+                {
+                    await foreach (var change in watch.ReadEventsAsync(guard.Token))
+                    {
+                        resourceVersion = Apply(change) ?? resourceVersion;
+                        _resourceVersion = resourceVersion;
+                        failures = 0;
+                    }
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    // The guard fired: re-open the watch as if the server had closed it.
+                }
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (KubeApiException ex) when (ex.IsGone)
+            {
+                Log.Relisting(_logger, Name);
+                resourceVersion = null;
+                if (++failures > 1) await DelayAsync(failures, ex.Message, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                await DelayAsync(++failures, ex.Message, cancellationToken);
+            }
+        }
+    }
+
+    private async Task DelayAsync(int failures, string problem, CancellationToken cancellationToken)
+    {
+        _problem = _synced ? $"{Name} watch failing, serving the last known state: {problem}" : $"{Name} not synced: {problem}";
+        var delay = _backoff.Delay(failures);
+        Log.Failed(_logger, Name, problem, delay);
+        try
+        {
+            await Task.Delay(delay, _time, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping: the loop condition ends the run.
+        }
+    }
+
+    private async Task<string> RelistAsync(CancellationToken cancellationToken)
+    {
+        var list = await _api.ListAllAsync(_resource, _namespace, _options.ListPageSize, cancellationToken);
+        var fresh = new Dictionary<string, Dictionary<string, Entry>>(StringComparer.Ordinal);
+        foreach (var item in list.Items)
+        {
+            if (Read(item) is not { } entry) continue;
+            if (!fresh.TryGetValue(entry.Namespace, out var names))
+                fresh[entry.Namespace] = names = new Dictionary<string, Entry>(StringComparer.Ordinal);
+            names[entry.Name] = entry;
+        }
+
+        Dictionary<string, Dictionary<string, Entry>> old;
+        lock (_lock)
+        {
+            old = _store;
+            _store = fresh;
+        }
+
+        RaiseDifferences(old, fresh);
+        _resourceVersion = list.ResourceVersion;
+        _synced = true;
+        Log.Synced(_logger, Name, list.Items.Count, list.ResourceVersion);
+        return list.ResourceVersion;
+    }
+
+    /// <summary>Applies one event; returns the resourceVersion to resume from.</summary>
+    private string? Apply(WatchEvent change)
+    {
+        switch (change.Type)
+        {
+            case WatchEventType.Bookmark:
+                return change.ResourceVersion;
+            case WatchEventType.Error:
+                throw change.ToException(new Uri(_api.Server, _resource.CollectionPath(_namespace)).ToString());
+            case WatchEventType.Deleted:
+                if (KeyOf(change.Object) is { } key && Remove(key.Namespace, key.Name) is { } removed)
+                    Raise(KubeCacheChangeType.Deleted, removed);
+                return change.ResourceVersion;
+            default:
+                if (Read(change.Object) is { } entry && Upsert(entry) is { } type)
+                    Raise(type, entry);
+                return change.ResourceVersion;
+        }
+    }
+
+    private KubeCacheChangeType? Upsert(Entry entry)
+    {
+        lock (_lock)
+        {
+            if (!_store.TryGetValue(entry.Namespace, out var names))
+                _store[entry.Namespace] = names = new Dictionary<string, Entry>(StringComparer.Ordinal);
+            var existed = names.TryGetValue(entry.Name, out var current);
+            // The same resourceVersion twice is a replay after a reconnect, not a change.
+            if (existed && current!.ResourceVersion is not null && current.ResourceVersion == entry.ResourceVersion) return null;
+            names[entry.Name] = entry;
+            return existed ? KubeCacheChangeType.Modified : KubeCacheChangeType.Added;
+        }
+    }
+
+    private Entry? Remove(string @namespace, string name)
+    {
+        lock (_lock)
+        {
+            if (!_store.TryGetValue(@namespace, out var names) || !names.Remove(name, out var removed)) return null;
+            if (names.Count == 0) _store.Remove(@namespace);
+            return removed;
+        }
+    }
+
+    private void RaiseDifferences(Dictionary<string, Dictionary<string, Entry>> old, Dictionary<string, Dictionary<string, Entry>> fresh)
+    {
+        foreach (var entry in fresh.Values.SelectMany(names => names.Values))
+        {
+            var before = old.TryGetValue(entry.Namespace, out var names) && names.TryGetValue(entry.Name, out var e) ? e : null;
+            if (before is null) Raise(KubeCacheChangeType.Added, entry);
+            else if (before.ResourceVersion is null || before.ResourceVersion != entry.ResourceVersion) Raise(KubeCacheChangeType.Modified, entry);
+        }
+
+        foreach (var entry in old.Values.SelectMany(names => names.Values))
+        {
+            if (!fresh.TryGetValue(entry.Namespace, out var names) || !names.ContainsKey(entry.Name))
+                Raise(KubeCacheChangeType.Deleted, entry);
+        }
+    }
+
+    private void Raise(KubeCacheChangeType type, Entry entry) =>
+        Changed?.Invoke(new KubeCacheChange<T>(type, entry.Namespace.Length == 0 ? null : entry.Namespace, entry.Name, entry.Value));
+
+    private (string Namespace, string Name, string? ResourceVersion)? KeyOf(JsonElement item)
+    {
+        var meta = item.ValueKind == JsonValueKind.Object && item.TryGetProperty("metadata", out var m) && m.ValueKind == JsonValueKind.Object ? m : default;
+        var name = Text(meta, "name");
+        if (string.IsNullOrEmpty(name))
+        {
+            Log.SkippedObject(_logger, Name, "(no name)", "metadata.name is missing");
+            return null;
+        }
+
+        var ns = _resource.Namespaced ? Text(meta, "namespace") ?? _namespace ?? "" : "";
+        return (ns, name, Text(meta, "resourceVersion"));
+    }
+
+    private Entry? Read(JsonElement item)
+    {
+        if (KeyOf(item) is not var (ns, name, resourceVersion)) return null;
+        try
+        {
+            return new Entry(ns, name, resourceVersion, _project(item));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Log.SkippedObject(_logger, Name, ns.Length == 0 ? name : $"{ns}/{name}", ex.Message);
+            return null;
+        }
+    }
+
+    private static string? Text(JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : null;
+
+    private sealed record Entry(string Namespace, string Name, string? ResourceVersion, T Value);
+}
