@@ -5,7 +5,7 @@ namespace WiGuard.Kubernetes.Connection;
 // The parts of a kubeconfig (clientcmd v1) WiGuard reads; other keys are ignored.
 internal sealed class KubeconfigDocument
 {
-    [YamlMember(Alias = "current-context")]
+    [YamlMember(Alias = "current-context", ApplyNamingConventions = false)]
     public string? CurrentContext { get; set; }
 
     public List<NamedCluster>? Clusters { get; set; }
@@ -26,13 +26,13 @@ internal sealed class KubeconfigCluster
 {
     public string? Server { get; set; }
 
-    [YamlMember(Alias = "certificate-authority")]
+    [YamlMember(Alias = "certificate-authority", ApplyNamingConventions = false)]
     public string? CertificateAuthority { get; set; }
 
-    [YamlMember(Alias = "certificate-authority-data")]
+    [YamlMember(Alias = "certificate-authority-data", ApplyNamingConventions = false)]
     public string? CertificateAuthorityData { get; set; }
 
-    [YamlMember(Alias = "insecure-skip-tls-verify")]
+    [YamlMember(Alias = "insecure-skip-tls-verify", ApplyNamingConventions = false)]
     public bool InsecureSkipTlsVerify { get; set; }
 }
 
@@ -63,23 +63,23 @@ internal sealed class KubeconfigUser
 
     public string? TokenFile { get; set; }
 
-    [YamlMember(Alias = "client-certificate")]
+    [YamlMember(Alias = "client-certificate", ApplyNamingConventions = false)]
     public string? ClientCertificate { get; set; }
 
-    [YamlMember(Alias = "client-certificate-data")]
+    [YamlMember(Alias = "client-certificate-data", ApplyNamingConventions = false)]
     public string? ClientCertificateData { get; set; }
 
-    [YamlMember(Alias = "client-key")]
+    [YamlMember(Alias = "client-key", ApplyNamingConventions = false)]
     public string? ClientKey { get; set; }
 
-    [YamlMember(Alias = "client-key-data")]
+    [YamlMember(Alias = "client-key-data", ApplyNamingConventions = false)]
     public string? ClientKeyData { get; set; }
 
     public string? Username { get; set; }
 
     public KubeconfigExec? Exec { get; set; }
 
-    [YamlMember(Alias = "auth-provider")]
+    [YamlMember(Alias = "auth-provider", ApplyNamingConventions = false)]
     public KubeconfigAuthProvider? AuthProvider { get; set; }
 }
 
