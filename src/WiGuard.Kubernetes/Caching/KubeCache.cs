@@ -179,6 +179,7 @@ public sealed class KubeCache<T> where T : class
         RaiseDifferences(old, fresh);
         _resourceVersion = list.ResourceVersion;
         _synced = true;
+        _problem = null;
         Log.Synced(_logger, Name, list.Items.Count, list.ResourceVersion);
         return list.ResourceVersion;
     }

@@ -68,5 +68,5 @@ internal sealed class Cluster : IAsyncDisposable
 
 internal sealed record KubeCacheFactory(IKubeApi Api, KubernetesOptions Options)
 {
-    public Caching.ClusterCaches Cluster() => new(Api, Options, TimeProvider.System, NullLoggerFactory.Instance);
+    public WiGuard.Kubernetes.Caching.ClusterCaches Cluster() => new(Api, Options, TimeProvider.System, NullLoggerFactory.Instance);
 }
