@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
+using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using WiGuard.Kubernetes.Connection;
@@ -119,6 +120,11 @@ public sealed class KubeApiClient : IKubeApi, IDisposable
             try
             {
                 response = await _http.SendAsync(request, completion, token);
+            }
+            catch (HttpRequestException ex) when (ex.InnerException is AuthenticationException)
+            {
+                throw new KubeApiException(null,
+                    $"cannot reach {Url(path)}: TLS handshake failed: the server certificate does not chain to the configured CA or does not match the host name", ex);
             }
             catch (HttpRequestException ex)
             {

@@ -48,6 +48,10 @@ public static class KubeconfigLoader
 
     private static string YamlReason(YamlException ex)
     {
+        // Syntax errors carry a readable reason; deserialisation errors name .NET types, which help nobody.
+        if (ex is not (SyntaxErrorException or SemanticErrorException))
+            return "a value has the wrong shape (a list or mapping where a single value belongs, or the other way round)";
+
         var message = (ex.InnerException as YamlException ?? ex).Message;
         var cut = message.LastIndexOf("): ", StringComparison.Ordinal);
         return cut < 0 ? message : message[(cut + 3)..];

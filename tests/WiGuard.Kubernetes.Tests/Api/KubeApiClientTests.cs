@@ -151,7 +151,9 @@ public sealed class KubeApiClientTests
             api.ListPageAsync(KubeResource.ServiceAccounts, null, 10, null, CancellationToken.None));
 
         Assert.Null(error.StatusCode);
-        Assert.StartsWith($"cannot reach {cluster.Server.BaseUri}api/v1/serviceaccounts: ", error.Message, StringComparison.Ordinal);
+        Assert.Equal(
+            $"cannot reach {cluster.Server.BaseUri}api/v1/serviceaccounts: TLS handshake failed: the server certificate does not chain to the configured CA or does not match the host name",
+            error.Message);
         Assert.DoesNotContain(cluster.Server.Requests, r => r.Path == "/api/v1/serviceaccounts");
     }
 

@@ -91,7 +91,7 @@ public sealed class KubeconfigLoaderTests : IDisposable
     [Fact]
     public void Load_NotYaml_NamesFileAndLine()
     {
-        var path = Write("apiVersion: v1\nclusters:\n- name: c\n  cluster: {server: [unclosed\n");
+        var path = Write("apiVersion: v1\nclusters:\n- name: c\n  cluster:\n    server: \"https://10.0.0.1\n");
 
         var error = Assert.Throws<KubernetesConfigException>(() => KubeconfigLoader.Load(path, TimeProvider.System));
 
@@ -105,7 +105,9 @@ public sealed class KubeconfigLoaderTests : IDisposable
 
         var error = Assert.Throws<KubernetesConfigException>(() => KubeconfigLoader.Load(path, TimeProvider.System));
 
-        Assert.StartsWith($"kubeconfig {path} is not a valid kubeconfig (line 2, column ", error.Message, StringComparison.Ordinal);
+        Assert.Equal(
+            $"kubeconfig {path} is not a valid kubeconfig (line 2, column 11): a value has the wrong shape (a list or mapping where a single value belongs, or the other way round)",
+            error.Message);
     }
 
     [Fact]
