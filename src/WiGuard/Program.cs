@@ -1,6 +1,3 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
+using WiGuard.Cli;
 
-app.MapGet("/", () => "Hello World!");
-
-app.Run();
+return await WiGuardCommand.RunAsync(args);

@@ -2,6 +2,7 @@ using WiGuard.Core.Configuration;
 using WiGuard.Core.Identity;
 using WiGuard.Core.Kubernetes;
 using WiGuard.Core.Rules;
+using WiGuard.Core.Rules.Network;
 
 namespace WiGuard.Core.Evaluation;
 
@@ -25,13 +26,29 @@ public sealed class DecisionPolicy
 
     public IReadOnlyList<string> ExemptNamespaces => _exemptNamespaces;
 
-    /// <summary>The namespace's <c>wiguard.io/mode</c> label wins over the global mode; an unknown label value is ignored.</summary>
-    public Mode ModeFor(Namespace? ns) =>
-        Enum.TryParse<Mode>(ns?.Metadata?.Label(KnownKeys.ModeLabel), ignoreCase: true, out var mode) && Enum.IsDefined(mode)
-            ? mode
-            : _options.Mode;
+    /// <summary>
+    /// The namespace's <c>wiguard.io/mode</c> label wins over the global mode; an unknown label value is ignored.
+    /// Only a mode's name counts: Enum.TryParse alone would also take "0" (Off) or "off,warn".
+    /// </summary>
+    public Mode ModeFor(Namespace? ns)
+    {
+        var label = ns?.Metadata?.Label(KnownKeys.ModeLabel)?.Trim();
+        var name = Enum.GetNames<Mode>().FirstOrDefault(n => string.Equals(n, label, StringComparison.OrdinalIgnoreCase));
+        return name is null ? _options.Mode : Enum.Parse<Mode>(name);
+    }
 
     public bool IsExemptNamespace(string ns) => _exemptNamespaces.Any(pattern => Matches(pattern, ns));
+
+    /// <summary>
+    /// Namespace exemptions, except for the network ConfigMaps WI021 reads: they live in kube-system by
+    /// design, and the webhook is registered for exactly those names.
+    /// </summary>
+    public bool IsExempt(ReviewedObject subject)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        var watchedConfigMap = subject.Kind == ResourceKind.ConfigMap && MetadataMasqueradeRule.Watches(subject.Namespace, subject.Name);
+        return !watchedConfigMap && IsExemptNamespace(subject.Namespace);
+    }
 
     public RuleAction ActionFor(IRule rule) =>
         _options.Rules.TryGetValue(rule.Id, out var configured) ? configured : rule.DefaultAction;
@@ -39,6 +56,7 @@ public sealed class DecisionPolicy
     public Decision Decide(ReviewedObject subject, IReadOnlyList<Finding> findings, IReadOnlyList<Finding>? previous, Mode mode)
     {
         if (mode == Mode.Off) return Decision.Skip("mode is Off");
+        if (IsExempt(subject)) return Decision.Skip($"namespace {subject.Namespace} is exempt");
 
         var judged = new List<JudgedFinding>();
         var exemptions = new List<ExemptionUse>();
@@ -71,7 +89,8 @@ public sealed class DecisionPolicy
     private string? ConfiguredExemption(string ns, string? ksa, string ruleId)
     {
         var match = _options.Exemptions.FirstOrDefault(e =>
-            Matches(e.Namespace, ns) && Matches(e.ServiceAccount, ksa ?? "") && Matches(e.Rule, ruleId));
+            Matches(e.Namespace, ns) && Matches(e.ServiceAccount, ksa ?? "") &&
+            Matches(e.Rule.ToUpperInvariant(), ruleId.ToUpperInvariant()));
         return match is null ? null : $"configured exemption {match.Namespace}/{match.ServiceAccount}/{match.Rule}";
     }
 

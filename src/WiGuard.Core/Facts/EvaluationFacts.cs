@@ -1,3 +1,5 @@
+using WiGuard.Core.Kubernetes;
+
 namespace WiGuard.Core.Facts;
 
 /// <summary>Everything rules may know beyond the object itself, gathered before evaluation.</summary>
@@ -22,6 +24,12 @@ public sealed class EvaluationFacts
 
     /// <summary>KSAs by namespace and name, read from a cache without I/O.</summary>
     public IServiceAccountLookup Ksas { get; init; } = NoServiceAccountLookup.Instance;
+
+    /// <summary>For a NetworkPolicy: whether its namespace uses Workload Identity; null when unknown (assume it does).</summary>
+    public bool? NamespaceUsesWorkloadIdentity { get; init; }
+
+    /// <summary>For a NetworkPolicy: the other policies of its namespace (policies are additive); null when unknown.</summary>
+    public IReadOnlyList<NetworkPolicy>? NamespaceNetworkPolicies { get; init; }
 
     public GsaFacts? ServiceAccount(string email) => ServiceAccounts.GetValueOrDefault(email);
 

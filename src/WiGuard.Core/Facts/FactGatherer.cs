@@ -13,22 +13,43 @@ public sealed class FactGatherer
     private readonly IIamFacts? _iam;
     private readonly IServiceAccountLookup _ksas;
     private readonly WiGuardOptions _options;
+    private readonly INetworkPolicyLookup _networkPolicies;
+    private readonly IWorkloadIdentityNamespaces _workloadIdentityNamespaces;
 
     /// <param name="iam">Null when no IAM source is configured (no snapshot, no workload pool).</param>
     /// <param name="ksas">Where KSAs named by pods are found.</param>
     /// <param name="options">Pool and project number.</param>
-    public FactGatherer(IIamFacts? iam, IServiceAccountLookup ksas, WiGuardOptions options)
+    /// <param name="networkPolicies">The other NetworkPolicies of a namespace; unknown when null.</param>
+    /// <param name="workloadIdentityNamespaces">Which namespaces use Workload Identity; unknown when null.</param>
+    public FactGatherer(
+        IIamFacts? iam,
+        IServiceAccountLookup ksas,
+        WiGuardOptions options,
+        INetworkPolicyLookup? networkPolicies = null,
+        IWorkloadIdentityNamespaces? workloadIdentityNamespaces = null)
     {
         _iam = iam;
         _ksas = ksas;
         _options = options;
+        _networkPolicies = networkPolicies ?? NoNetworkPolicyLookup.Instance;
+        _workloadIdentityNamespaces = workloadIdentityNamespaces ?? NoWorkloadIdentityNamespaces.Instance;
     }
 
     public async Task<EvaluationFacts> GatherAsync(ReviewedObject subject, CancellationToken cancellationToken)
     {
         var gsas = ReferencedGsas(subject).Distinct(StringComparer.Ordinal).ToList();
+        var (usesWorkloadIdentity, otherPolicies) = NetworkPolicyFacts(subject);
         if (_iam is null)
-            return new EvaluationFacts { WorkloadPool = _options.WorkloadPool, PoolProjectNumber = _options.ProjectNumber, Ksas = _ksas };
+        {
+            return new EvaluationFacts
+            {
+                WorkloadPool = _options.WorkloadPool,
+                PoolProjectNumber = _options.ProjectNumber,
+                Ksas = _ksas,
+                NamespaceUsesWorkloadIdentity = usesWorkloadIdentity,
+                NamespaceNetworkPolicies = otherPolicies,
+            };
+        }
 
         var poolProject = WorkloadPool.ProjectOf(_options.WorkloadPool);
         var projects = gsas
@@ -55,7 +76,19 @@ public sealed class FactGatherer
             ServiceAccounts = gsaFacts.ToDictionary(g => g.Email, StringComparer.Ordinal),
             Projects = byProject,
             Ksas = _ksas,
+            NamespaceUsesWorkloadIdentity = usesWorkloadIdentity,
+            NamespaceNetworkPolicies = otherPolicies,
         };
+    }
+
+    /// <summary>For a NetworkPolicy: whether its namespace uses Workload Identity, and the namespace's other policies (never itself: the cache holds its old version).</summary>
+    private (bool? UsesWorkloadIdentity, IReadOnlyList<NetworkPolicy>? Others) NetworkPolicyFacts(ReviewedObject subject)
+    {
+        if (subject.Kind != ResourceKind.NetworkPolicy) return (null, null);
+        var others = _networkPolicies.InNamespace(subject.Namespace)?
+            .Where(p => !string.Equals(p.Metadata?.Name, subject.Name, StringComparison.Ordinal))
+            .ToList();
+        return (_workloadIdentityNamespaces.UsesWorkloadIdentity(subject.Namespace), others);
     }
 
     /// <summary>GSAs whose IAM facts the rules will ask about: the SA's own annotation, or the annotation of the KSA a pod runs as.</summary>

@@ -15,6 +15,7 @@ namespace WiGuard.Core.Kubernetes;
 [JsonSerializable(typeof(Pod))]
 [JsonSerializable(typeof(Workload))]
 [JsonSerializable(typeof(ConfigMap))]
+[JsonSerializable(typeof(NetworkPolicy))]
 [JsonSerializable(typeof(Namespace))]
 [JsonSerializable(typeof(JsonElement))]
 public sealed partial class KubeJsonContext : JsonSerializerContext

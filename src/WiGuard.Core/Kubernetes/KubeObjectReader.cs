@@ -18,7 +18,7 @@ public static class KubeObjectReader
                 ResourceKind.ServiceAccount => json.Deserialize(KubeJsonContext.Default.ServiceAccount),
                 ResourceKind.Pod => json.Deserialize(KubeJsonContext.Default.Pod),
                 ResourceKind.ConfigMap => json.Deserialize(KubeJsonContext.Default.ConfigMap),
-                ResourceKind.NetworkPolicy => json.Deserialize(KubeJsonContext.Default.KubeObject),
+                ResourceKind.NetworkPolicy => json.Deserialize(KubeJsonContext.Default.NetworkPolicy),
                 _ => json.Deserialize(KubeJsonContext.Default.Workload),
             };
             return value ?? throw new InvalidObjectException($"the {kind} object is null");

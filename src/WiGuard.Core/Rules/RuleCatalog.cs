@@ -1,4 +1,6 @@
+using WiGuard.Core.Rules.Network;
 using WiGuard.Core.Rules.Pods;
+using WiGuard.Core.Rules.ServiceAccounts;
 
 namespace WiGuard.Core.Rules;
 
@@ -7,6 +9,14 @@ public static class RuleCatalog
 {
     public static IReadOnlyList<IRule> All { get; } = Sorted(
     [
+        new MetadataEgressBlockedRule(),
+        new MetadataMasqueradeRule(),
+        new MisspelledGsaAnnotationKeyRule(),
+        new InvalidGsaAnnotationValueRule(),
+        new AnnotatedDefaultServiceAccountRule(),
+        new DefaultServiceAccountRule(),
+        new HostNetworkRule(),
+        new ExportedKeyRule(),
         new MetadataServerNodeSelectorRule(),
     ]);
 
