@@ -19,8 +19,9 @@ public static class KubernetesServiceCollectionExtensions
 
     /// <summary>
     /// Cluster access for the webhook and the audit: the API client (when a cluster is configured),
-    /// the ServiceAccount/Namespace/NetworkPolicy caches run by a background service, the lookups
-    /// over them (Core's No* lookups without a cluster), <see cref="IClusterStatus"/> for /readyz and
+    /// the ServiceAccount/Namespace/NetworkPolicy caches run by a background service, Core's lookups
+    /// over them (IServiceAccountLookup, INamespaceLookup, INetworkPolicyLookup,
+    /// IWorkloadIdentityNamespaces; Core's No* versions without a cluster), <see cref="IClusterStatus"/> for /readyz and
     /// <see cref="IClusterInventory"/>. A broken configuration is reported, not thrown.
     /// </summary>
     public static IServiceCollection AddWiGuardKubernetes(this IServiceCollection services, IConfiguration configuration)
@@ -39,7 +40,9 @@ public static class KubernetesServiceCollectionExtensions
 
         services.AddSingleton<IServiceAccountLookup>(sp => (IServiceAccountLookup?)Setup(sp).Caches ?? NoServiceAccountLookup.Instance);
         services.AddSingleton<INamespaceLookup>(sp => (INamespaceLookup?)Setup(sp).Caches ?? NoNamespaceLookup.Instance);
-        services.AddSingleton<INetworkPolicyFacts>(sp => (INetworkPolicyFacts?)Setup(sp).Caches ?? NoNetworkPolicyFacts.Instance);
+        services.AddSingleton<INetworkPolicyLookup>(sp => (INetworkPolicyLookup?)Setup(sp).Caches ?? NoNetworkPolicyLookup.Instance);
+        services.AddSingleton<IWorkloadIdentityNamespaces>(sp =>
+            (IWorkloadIdentityNamespaces?)Setup(sp).Caches ?? NoWorkloadIdentityNamespaces.Instance);
         services.AddSingleton<IClusterStatus>(sp => Setup(sp) switch
         {
             { Caches: { } caches } => caches,

@@ -33,6 +33,8 @@ public sealed class KubernetesServiceCollectionExtensionsTests : IDisposable
         Assert.Equal(KsaLookupStatus.Found, provider.GetRequiredService<IServiceAccountLookup>().Find("apps", "web").Status);
         Assert.Equal("warn", provider.GetRequiredService<INamespaceLookup>().Find("apps")!.Metadata!.Label("wiguard.io/mode"));
         Assert.NotNull(provider.GetService<IKubeApi>());
+        await Eventually.TrueAsync(() => provider.GetRequiredService<INetworkPolicyLookup>().InNamespace("apps") is { Count: 0 }, "network policies synced");
+        Assert.False(provider.GetRequiredService<IWorkloadIdentityNamespaces>().UsesWorkloadIdentity("apps"));
         Assert.Contains(_logs.Lines, l => l == $"Information: Kubernetes API {cluster.Server.BaseUri} via kubeconfig {cluster.KubeconfigPath}, context fake");
     }
 
@@ -45,7 +47,8 @@ public sealed class KubernetesServiceCollectionExtensionsTests : IDisposable
 
         Assert.Same(NoServiceAccountLookup.Instance, provider.GetRequiredService<IServiceAccountLookup>());
         Assert.Same(NoNamespaceLookup.Instance, provider.GetRequiredService<INamespaceLookup>());
-        Assert.Same(NoNetworkPolicyFacts.Instance, provider.GetRequiredService<INetworkPolicyFacts>());
+        Assert.Same(NoNetworkPolicyLookup.Instance, provider.GetRequiredService<INetworkPolicyLookup>());
+        Assert.Same(NoWorkloadIdentityNamespaces.Instance, provider.GetRequiredService<IWorkloadIdentityNamespaces>());
         var status = provider.GetRequiredService<IClusterStatus>();
         Assert.False(status.Configured);
         Assert.True(status.Ready);

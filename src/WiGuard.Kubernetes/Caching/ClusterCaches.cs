@@ -11,8 +11,10 @@ namespace WiGuard.Kubernetes.Caching;
 /// The cluster-wide ServiceAccount, Namespace and NetworkPolicy caches, and the lookups and
 /// status built on them. Ready needs the ServiceAccount and Namespace caches; the NetworkPolicy
 /// cache only feeds a warning-level rule, so its problems are reported but do not block readiness.
+/// Every lookup answers "unknown" until its cache has listed.
 /// </summary>
-public sealed class ClusterCaches : IServiceAccountLookup, INamespaceLookup, INetworkPolicyFacts, IClusterStatus
+public sealed class ClusterCaches :
+    IServiceAccountLookup, INamespaceLookup, INetworkPolicyLookup, IWorkloadIdentityNamespaces, IClusterStatus
 {
     public ClusterCaches(IKubeApi api, KubernetesOptions options, TimeProvider time, ILoggerFactory loggers)
     {
@@ -21,14 +23,15 @@ public sealed class ClusterCaches : IServiceAccountLookup, INamespaceLookup, INe
             json => (ServiceAccount)KubeObjectReader.Read(ResourceKind.ServiceAccount, json), options, time, logger);
         Namespaces = new KubeCache<Namespace>(api, KubeResource.Namespaces, null,
             json => json.Deserialize(KubeJsonContext.Default.Namespace) ?? throw new JsonException("the Namespace is null"), options, time, logger);
-        NetworkPolicies = new KubeCache<JsonBox>(api, KubeResource.NetworkPolicies, null, json => new JsonBox(json), options, time, logger);
+        NetworkPolicies = new KubeCache<NetworkPolicy>(api, KubeResource.NetworkPolicies, null,
+            json => (NetworkPolicy)KubeObjectReader.Read(ResourceKind.NetworkPolicy, json), options, time, logger);
     }
 
     public KubeCache<ServiceAccount> ServiceAccounts { get; }
 
     public KubeCache<Namespace> Namespaces { get; }
 
-    public KubeCache<JsonBox> NetworkPolicies { get; }
+    public KubeCache<NetworkPolicy> NetworkPolicies { get; }
 
     public bool Configured => true;
 
@@ -50,14 +53,12 @@ public sealed class ClusterCaches : IServiceAccountLookup, INamespaceLookup, INe
 
     Namespace? INamespaceLookup.Find(string name) => Namespaces.Get(null, name);
 
-    public bool? HasWorkloadIdentityServiceAccount(string @namespace) =>
+    /// <summary>True when some KSA in the namespace carries the GSA annotation.</summary>
+    public bool? UsesWorkloadIdentity(string @namespace) =>
         ServiceAccounts.Synced
             ? ServiceAccounts.List(@namespace).Any(sa => !string.IsNullOrWhiteSpace(sa.Metadata?.Annotation(KnownKeys.GcpServiceAccount)))
             : null;
 
-    IReadOnlyList<JsonElement>? INetworkPolicyFacts.NetworkPolicies(string @namespace) =>
-        NetworkPolicies.Synced ? [.. NetworkPolicies.List(@namespace).Select(box => box.Json)] : null;
+    public IReadOnlyList<NetworkPolicy>? InNamespace(string @namespace) =>
+        NetworkPolicies.Synced ? NetworkPolicies.List(@namespace) : null;
 }
-
-/// <summary>Holds a raw object in a cache that stores reference types.</summary>
-public sealed record JsonBox(JsonElement Json);

@@ -40,8 +40,8 @@ public sealed class ClusterCachesTests
         var caches = cluster.Caches.Cluster();
 
         Assert.Equal(KsaLookupStatus.Unknown, caches.Find("apps", "web").Status);
-        Assert.Null(caches.HasWorkloadIdentityServiceAccount("apps"));
-        Assert.Null(((INetworkPolicyFacts)caches).NetworkPolicies("apps"));
+        Assert.Null(caches.UsesWorkloadIdentity("apps"));
+        Assert.Null(caches.InNamespace("apps"));
         Assert.False(caches.Ready);
         Assert.Equal("serviceaccounts not synced yet", caches.Problem);
     }
@@ -64,12 +64,14 @@ public sealed class ClusterCachesTests
         Assert.Equal(KsaLookupStatus.NotFound, caches.Find("apps", "created-in-the-same-apply").Status);
         Assert.Equal(Mode.Enforce, new DecisionPolicy(new WiGuardOptions()).ModeFor(((INamespaceLookup)caches).Find("apps")));
         Assert.Null(((INamespaceLookup)caches).Find("missing"));
-        Assert.True(caches.HasWorkloadIdentityServiceAccount("apps"));
-        Assert.False(caches.HasWorkloadIdentityServiceAccount("batch"));
-        Assert.False(caches.HasWorkloadIdentityServiceAccount("empty"));
-        var policy = Assert.Single(((INetworkPolicyFacts)caches).NetworkPolicies("apps")!);
-        Assert.Equal("deny-egress", policy.GetProperty("metadata").GetProperty("name").GetString());
-        Assert.Equal("NetworkPolicy", policy.GetProperty("kind").GetString());
+        Assert.True(caches.UsesWorkloadIdentity("apps"));
+        Assert.False(caches.UsesWorkloadIdentity("batch"));
+        Assert.False(caches.UsesWorkloadIdentity("empty"));
+        var policy = Assert.Single(caches.InNamespace("apps")!);
+        Assert.Equal("deny-egress", policy.Metadata!.Name);
+        Assert.Equal("NetworkPolicy", policy.Kind);
+        Assert.Equal(["Egress"], policy.Spec!.PolicyTypes!);
+        Assert.Empty(caches.InNamespace("empty")!);
         Assert.True(caches.Ready);
         Assert.Null(caches.Problem);
     }
@@ -80,11 +82,11 @@ public sealed class ClusterCachesTests
         await using var cluster = await Cluster.StartAsync();
         cluster.Server.Apply(FakeResource.ServiceAccounts, Samples.ServiceAccount("apps", "web"));
         await using var running = await RunAsync(cluster);
-        Assert.False(running.Caches.HasWorkloadIdentityServiceAccount("apps"));
+        Assert.False(running.Caches.UsesWorkloadIdentity("apps"));
 
         cluster.Server.Apply(FakeResource.ServiceAccounts, Samples.ServiceAccount("apps", "web", Gsa));
 
-        await Eventually.TrueAsync(() => running.Caches.HasWorkloadIdentityServiceAccount("apps") == true, "the annotation to arrive");
+        await Eventually.TrueAsync(() => running.Caches.UsesWorkloadIdentity("apps") == true, "the annotation to arrive");
     }
 
     private static async Task<RunningCaches> RunAsync(Cluster cluster)
