@@ -111,6 +111,8 @@ public sealed class KubeCache<T> where T : class
                 // A half-open connection would otherwise wait forever: give up a little after the server's own timeout.
                 using var guard = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
                 guard.CancelAfter(_options.WatchTimeout + TimeSpan.FromSeconds(30));
+                var opened = _time.GetTimestamp();
+                var events = 0;
                 try
                 {
                     await foreach (var change in watch.ReadEventsAsync(guard.Token))
@@ -118,12 +120,17 @@ public sealed class KubeCache<T> where T : class
                         resourceVersion = Apply(change) ?? resourceVersion;
                         _resourceVersion = resourceVersion;
                         failures = 0;
+                        events++;
                     }
                 }
                 catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
                 {
                     // The guard fired: re-open the watch as if the server had closed it.
                 }
+
+                // A server (or proxy) that ends every watch at once would otherwise be re-asked in a tight loop.
+                if (events == 0 && _time.GetElapsedTime(opened) < TimeSpan.FromSeconds(1))
+                    await DelayAsync(++failures, $"the watch of {Name} was closed as soon as it opened", cancellationToken);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {

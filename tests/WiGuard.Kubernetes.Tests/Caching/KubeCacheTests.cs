@@ -140,6 +140,66 @@ public sealed class KubeCacheTests
     }
 
     [Fact]
+    public async Task Run_OneNamespace_ListsAndWatchesOnlyThatNamespace()
+    {
+        await using var cluster = await Cluster.StartAsync();
+        cluster.Server.Apply(FakeResource.ServiceAccounts, Samples.ServiceAccount("apps", "a"));
+        cluster.Server.Apply(FakeResource.ServiceAccounts, Samples.ServiceAccount("other", "x"));
+        var cache = new KubeCache<ServiceAccount>(cluster.Api, KubeResource.ServiceAccounts, "apps",
+            json => (ServiceAccount)KubeObjectReader.Read(ResourceKind.ServiceAccount, json),
+            cluster.Options, TimeProvider.System, NullLogger.Instance);
+        using var stop = new CancellationTokenSource();
+        var run = cache.RunAsync(stop.Token);
+        await cluster.Server.WaitForWatchesAsync(FakeResource.ServiceAccounts);
+
+        cluster.Server.Apply(FakeResource.ServiceAccounts, Samples.ServiceAccount("other", "y"));
+        var last = cluster.Server.Apply(FakeResource.ServiceAccounts, Samples.ServiceAccount("apps", "b"));
+        await Eventually.TrueAsync(() => cache.ResourceVersion == last, "b to arrive");
+
+        Assert.Equal(["a", "b"], cache.List(null).Select(sa => sa.Metadata!.Name).Order(StringComparer.Ordinal));
+        Assert.All(cluster.Server.Requests, r => Assert.Equal("/api/v1/namespaces/apps/serviceaccounts", r.Path));
+        await stop.CancelAsync();
+        await run.WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task Run_ProjectedTokenRotatedAndOldOneExpired_ReconnectsWithTheNewToken()
+    {
+        await using var cluster = await Cluster.StartAsync();
+        var tokenPath = Path.Combine(cluster.Directory, "token");
+        File.WriteAllText(tokenPath, "token-1");
+        cluster.Server.AllowToken("token-1");
+        cluster.Server.Apply(FakeResource.ServiceAccounts, Samples.ServiceAccount("apps", "a"));
+        var connection = new WiGuard.Kubernetes.Connection.ClusterConnection
+        {
+            Server = cluster.Server.BaseUri,
+            Source = "test",
+            CertificateAuthorities = [cluster.Server.Pki.Authority],
+            Token = new WiGuard.Kubernetes.Connection.FileTokenSource(tokenPath, TimeProvider.System),
+        };
+        using var api = new KubeApiClient(connection, cluster.Options);
+        var cache = new KubeCache<ServiceAccount>(api, KubeResource.ServiceAccounts, null,
+            json => (ServiceAccount)KubeObjectReader.Read(ResourceKind.ServiceAccount, json),
+            cluster.Options, TimeProvider.System, NullLogger.Instance);
+        using var stop = new CancellationTokenSource();
+        var run = cache.RunAsync(stop.Token);
+        await cluster.Server.WaitForWatchesAsync(FakeResource.ServiceAccounts);
+
+        File.WriteAllText(tokenPath, "token-2");
+        cluster.Server.AllowToken("token-2");
+        cluster.Server.RevokeToken("token-1");
+        cluster.Server.DropWatches();
+        var last = cluster.Server.Apply(FakeResource.ServiceAccounts, Samples.ServiceAccount("apps", "b"));
+        await Eventually.TrueAsync(() => cache.ResourceVersion == last, "b to arrive over the new token");
+
+        Assert.Equal("token-2", cluster.Server.Requests[^1].BearerToken);
+        Assert.Single(cluster.Server.Requests, r => !r.IsWatch);
+        Assert.Null(cache.Problem);
+        await stop.CancelAsync();
+        await run.WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
     public async Task Run_Cancelled_EndsQuietly()
     {
         await using var cluster = await Cluster.StartAsync();
