@@ -144,7 +144,7 @@ public sealed class KubeApiClient : IKubeApi, IDisposable
             {
                 var detail = await StatusMessageAsync(response, token);
                 var code = response.StatusCode;
-                var reason = string.IsNullOrEmpty(response.ReasonPhrase) ? code.ToString() : response.ReasonPhrase;
+                var reason = string.IsNullOrEmpty(response.ReasonPhrase) ? HttpStatus.Reason(code) : response.ReasonPhrase;
                 throw new KubeApiException(code, $"{(int)code} {reason} from {Url(path)}{(detail is null ? "" : $": {detail}")}");
             }
         }

@@ -30,7 +30,7 @@ public sealed record WatchEvent(WatchEventType Type, JsonElement Object)
     {
         int? code = Object.TryGetProperty("code", out var c) && c.TryGetInt32(out var value) ? value : null;
         var message = Object.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null;
-        var status = code is null ? "ERROR" : $"{code} {(HttpStatusCode)code.Value}";
+        var status = code is null ? "ERROR" : $"{code} {HttpStatus.Reason((HttpStatusCode)code.Value)}";
         return new KubeApiException(
             code is null ? null : (HttpStatusCode)code.Value,
             $"watch of {url} ended with {status}{(message is null ? "" : $": {message}")}");

@@ -108,6 +108,27 @@ public sealed class KubeCacheTests
     }
 
     [Fact]
+    public async Task Run_WatchErrorOtherThanGone_ResumesFromTheSameVersionWithoutRelist()
+    {
+        await using var cluster = await Cluster.StartAsync(Cluster.FastOptions(initialBackoffMs: 400));
+        var before = cluster.Server.Apply(FakeResource.ServiceAccounts, Samples.ServiceAccount("apps", "a"));
+        await using var run = await Running.StartAsync(cluster);
+
+        cluster.Server.FailWatches(500, "InternalError", "etcdserver: leader changed");
+        await Eventually.TrueAsync(() => run.Cache.Problem is not null, "the error to be reported");
+        Assert.Equal(
+            $"serviceaccounts watch failing, serving the last known state: watch of {cluster.Server.BaseUri}api/v1/serviceaccounts ended with 500 Internal Server Error: etcdserver: leader changed",
+            run.Cache.Problem);
+        var last = cluster.Server.Apply(FakeResource.ServiceAccounts, Samples.ServiceAccount("apps", "b"));
+        await Eventually.TrueAsync(() => run.Cache.ResourceVersion == last, "b to arrive after the retry");
+
+        Assert.Equal(before, cluster.Server.Requests.Where(r => r.IsWatch).Last().Query["resourceVersion"]);
+        Assert.Single(cluster.Server.Requests, r => !r.IsWatch);
+        Assert.Equal(["Added apps/a", "Added apps/b"], run.Changes);
+        Assert.Null(run.Cache.Problem);
+    }
+
+    [Fact]
     public async Task Run_TokenRejected_NotSyncedWithProblemThenRecovers()
     {
         await using var cluster = await Cluster.StartAsync();

@@ -100,6 +100,14 @@ internal sealed class FakeKubeState
         }
     }
 
+    public void FailWatches(string errorLine)
+    {
+        lock (_lock)
+        {
+            foreach (var watcher in _watchers) watcher.Send(WatchCommand.LastLine(errorLine));
+        }
+    }
+
     public int WatcherCount(string plural)
     {
         lock (_lock) return _watchers.Count(w => w.Resource.Plural == plural);

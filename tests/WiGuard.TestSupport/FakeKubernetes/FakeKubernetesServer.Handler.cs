@@ -139,6 +139,7 @@ public sealed partial class FakeKubernetesServer
                 }
 
                 await LineAsync(context, command.Text!);
+                if (command.End) return;
             }
         }
         catch (OperationCanceledException)

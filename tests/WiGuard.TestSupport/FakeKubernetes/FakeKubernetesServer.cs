@@ -104,6 +104,10 @@ public sealed partial class FakeKubernetesServer : IAsyncDisposable
     /// <summary>Cuts every open watch connection, optionally in the middle of an event line.</summary>
     public void DropWatches(bool tornEvent = false) => _state.DropWatches(tornEvent);
 
+    /// <summary>Ends every open watch with an ERROR event carrying a Status, as the API server does when a watch fails.</summary>
+    public void FailWatches(int code, string reason, string message) =>
+        _state.FailWatches($"{{\"type\":\"ERROR\",\"object\":{StatusJson(code, reason, message)}}}");
+
     public int OpenWatches(FakeResource resource) => _state.WatcherCount(resource.Plural);
 
     /// <summary>Waits until <paramref name="count"/> watches of the resource are open.</summary>

@@ -2,12 +2,15 @@ using System.Threading.Channels;
 
 namespace WiGuard.TestSupport.FakeKubernetes;
 
-internal sealed record WatchCommand(string? Text, bool Abort, bool Torn)
+internal sealed record WatchCommand(string? Text, bool Abort, bool Torn, bool End = false)
 {
     public static readonly WatchCommand Drop = new(null, true, false);
     public static readonly WatchCommand TornDrop = new(null, true, true);
 
     public static WatchCommand Line(string text) => new(text, false, false);
+
+    /// <summary>Writes a last line, then ends the stream cleanly.</summary>
+    public static WatchCommand LastLine(string text) => new(text, false, false, End: true);
 }
 
 /// <summary>One open WATCH connection; the state pushes lines to it, the request loop writes them out.</summary>
