@@ -68,6 +68,42 @@ public sealed class KubeconfigLoaderTests : IDisposable
     }
 
     [Fact]
+    public void Load_ClientCertificateAndKeyFiles_LoadsThem()
+    {
+        Directory.CreateDirectory(_directory);
+        File.WriteAllText(Path.Combine(_directory, "client.crt"), _pki.ClientCertificatePem);
+        File.WriteAllText(Path.Combine(_directory, "client.key"), _pki.ClientKeyPem);
+        var path = Write(Config(user: "client-certificate: client.crt\n    client-key: client.key"));
+
+        var connection = KubeconfigLoader.Load(path, TimeProvider.System);
+
+        Assert.Equal(_pki.Client.Thumbprint, connection.ClientCertificate!.Thumbprint);
+        Assert.True(connection.ClientCertificate.HasPrivateKey);
+    }
+
+    [Fact]
+    public void Load_ClientKeyFileMissing_NamesTheFile()
+    {
+        Directory.CreateDirectory(_directory);
+        File.WriteAllText(Path.Combine(_directory, "client.crt"), _pki.ClientCertificatePem);
+        var path = Write(Config(user: "client-certificate: client.crt\n    client-key: client.key"));
+
+        var error = Assert.Throws<KubernetesConfigException>(() => KubeconfigLoader.Load(path, TimeProvider.System));
+
+        Assert.StartsWith($"kubeconfig {path} user \"u\" client-key client.key cannot be read: ", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_TokenFileMissing_NamesTheResolvedPath()
+    {
+        var path = Write(Config(user: "tokenFile: secrets/token"));
+
+        var error = Assert.Throws<KubernetesConfigException>(() => KubeconfigLoader.Load(path, TimeProvider.System));
+
+        Assert.Equal($"kubeconfig {path} user \"u\" tokenFile {Path.Combine(_directory, "secrets", "token")} does not exist", error.Message);
+    }
+
+    [Fact]
     public void Load_InsecureSkipTlsVerify_IsHonoured()
     {
         var path = Write(Config(cluster: "server: https://127.0.0.1:6443\n    insecure-skip-tls-verify: true"));
