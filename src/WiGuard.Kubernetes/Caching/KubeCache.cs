@@ -21,8 +21,7 @@ public sealed class KubeCache<T> where T : class
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly Backoff _backoff;
-    private readonly Lock _lock = new();
-    private Dictionary<string, Dictionary<string, Entry>> _store = new(StringComparer.Ordinal);
+    private readonly KubeStore<T> _store = new();
     private volatile bool _synced;
     private volatile string? _problem;
     private volatile string? _resourceVersion;
@@ -69,31 +68,14 @@ public sealed class KubeCache<T> where T : class
 
     public string? ResourceVersion => _resourceVersion;
 
-    public int Count
-    {
-        get
-        {
-            lock (_lock) return _store.Values.Sum(names => names.Count);
-        }
-    }
+    public int Count => _store.Count;
 
-    public T? Get(string? @namespace, string name)
-    {
-        lock (_lock)
-        {
-            return _store.TryGetValue(@namespace ?? "", out var names) && names.TryGetValue(name, out var entry) ? entry.Value : null;
-        }
-    }
+    /// <param name="namespace">The object's namespace; null for cluster-scoped objects.</param>
+    /// <param name="name">The object's name.</param>
+    public T? Get(string? @namespace, string name) => _store.Get(@namespace ?? "", name);
 
     /// <summary>The objects in one namespace, or in all when <paramref name="namespace"/> is null.</summary>
-    public IReadOnlyList<T> List(string? @namespace)
-    {
-        lock (_lock)
-        {
-            if (@namespace is null) return [.. _store.Values.SelectMany(names => names.Values).Select(e => e.Value)];
-            return _store.TryGetValue(@namespace, out var names) ? [.. names.Values.Select(e => e.Value)] : [];
-        }
-    }
+    public IReadOnlyList<T> List(string? @namespace) => _store.List(@namespace);
 
     /// <summary>Lists, watches and recovers until <paramref name="cancellationToken"/> fires. Never throws otherwise.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
@@ -167,23 +149,9 @@ public sealed class KubeCache<T> where T : class
     private async Task<string> RelistAsync(CancellationToken cancellationToken)
     {
         var list = await _api.ListAllAsync(_resource, _namespace, _options.ListPageSize, cancellationToken);
-        var fresh = new Dictionary<string, Dictionary<string, Entry>>(StringComparer.Ordinal);
-        foreach (var item in list.Items)
-        {
-            if (Read(item) is not { } entry) continue;
-            if (!fresh.TryGetValue(entry.Namespace, out var names))
-                fresh[entry.Namespace] = names = new Dictionary<string, Entry>(StringComparer.Ordinal);
-            names[entry.Name] = entry;
-        }
+        foreach (var change in _store.Replace(list.Items.Select(Read).OfType<KubeStore<T>.Entry>()))
+            Changed?.Invoke(change);
 
-        Dictionary<string, Dictionary<string, Entry>> old;
-        lock (_lock)
-        {
-            old = _store;
-            _store = fresh;
-        }
-
-        RaiseDifferences(old, fresh);
         _resourceVersion = list.ResourceVersion;
         _synced = true;
         _problem = null;
@@ -194,65 +162,16 @@ public sealed class KubeCache<T> where T : class
     /// <summary>Applies one event; returns the resourceVersion to resume from.</summary>
     private string? Apply(WatchEvent change)
     {
-        switch (change.Type)
+        var applied = change.Type switch
         {
-            case WatchEventType.Bookmark:
-                return change.ResourceVersion;
-            case WatchEventType.Error:
-                throw change.ToException(new Uri(_api.Server, _resource.CollectionPath(_namespace)).ToString());
-            case WatchEventType.Deleted:
-                if (KeyOf(change.Object) is { } key && Remove(key.Namespace, key.Name) is { } removed)
-                    Raise(KubeCacheChangeType.Deleted, removed);
-                return change.ResourceVersion;
-            default:
-                if (Read(change.Object) is { } entry && Upsert(entry) is { } type)
-                    Raise(type, entry);
-                return change.ResourceVersion;
-        }
+            WatchEventType.Bookmark => null,
+            WatchEventType.Error => throw change.ToException(new Uri(_api.Server, _resource.CollectionPath(_namespace)).ToString()),
+            WatchEventType.Deleted => KeyOf(change.Object) is var (ns, name, _) ? _store.Remove(ns, name) : null,
+            _ => Read(change.Object) is { } entry ? _store.Upsert(entry) : null,
+        };
+        if (applied is not null) Changed?.Invoke(applied);
+        return change.ResourceVersion;
     }
-
-    private KubeCacheChangeType? Upsert(Entry entry)
-    {
-        lock (_lock)
-        {
-            if (!_store.TryGetValue(entry.Namespace, out var names))
-                _store[entry.Namespace] = names = new Dictionary<string, Entry>(StringComparer.Ordinal);
-            var existed = names.TryGetValue(entry.Name, out var current);
-            // The same resourceVersion twice is a replay after a reconnect, not a change.
-            if (existed && current!.ResourceVersion is not null && current.ResourceVersion == entry.ResourceVersion) return null;
-            names[entry.Name] = entry;
-            return existed ? KubeCacheChangeType.Modified : KubeCacheChangeType.Added;
-        }
-    }
-
-    private Entry? Remove(string @namespace, string name)
-    {
-        lock (_lock)
-        {
-            if (!_store.TryGetValue(@namespace, out var names) || !names.Remove(name, out var removed)) return null;
-            if (names.Count == 0) _store.Remove(@namespace);
-            return removed;
-        }
-    }
-
-    private void RaiseDifferences(Dictionary<string, Dictionary<string, Entry>> old, Dictionary<string, Dictionary<string, Entry>> fresh)
-    {
-        foreach (var entry in fresh.Values.SelectMany(names => names.Values))
-        {
-            var before = old.TryGetValue(entry.Namespace, out var names) && names.TryGetValue(entry.Name, out var e) ? e : null;
-            if (before is null) Raise(KubeCacheChangeType.Added, entry);
-            else if (before.ResourceVersion is null || before.ResourceVersion != entry.ResourceVersion) Raise(KubeCacheChangeType.Modified, entry);
-        }
-
-        foreach (var entry in old.Values.SelectMany(names => names.Values))
-        {
-            if (!fresh.TryGetValue(entry.Namespace, out var names) || !names.ContainsKey(entry.Name))
-                Raise(KubeCacheChangeType.Deleted, entry);
-        }
-    }
-
-    private void Raise(KubeCacheChangeType type, Entry entry) =>
-        Changed?.Invoke(new KubeCacheChange<T>(type, entry.Namespace.Length == 0 ? null : entry.Namespace, entry.Name, entry.Value));
 
     private (string Namespace, string Name, string? ResourceVersion)? KeyOf(JsonElement item)
     {
@@ -268,12 +187,12 @@ public sealed class KubeCache<T> where T : class
         return (ns, name, Text(meta, "resourceVersion"));
     }
 
-    private Entry? Read(JsonElement item)
+    private KubeStore<T>.Entry? Read(JsonElement item)
     {
         if (KeyOf(item) is not var (ns, name, resourceVersion)) return null;
         try
         {
-            return new Entry(ns, name, resourceVersion, _project(item));
+            return new KubeStore<T>.Entry(ns, name, resourceVersion, _project(item));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -286,6 +205,4 @@ public sealed class KubeCache<T> where T : class
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
             ? value.GetString()
             : null;
-
-    private sealed record Entry(string Namespace, string Name, string? ResourceVersion, T Value);
 }
