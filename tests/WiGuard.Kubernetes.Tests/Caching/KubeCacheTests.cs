@@ -36,17 +36,19 @@ public sealed class KubeCacheTests
     [Fact]
     public async Task Run_ConnectionDroppedMidEvent_ResumesFromLastVersionWithoutLossOrDuplicates()
     {
-        await using var cluster = await Cluster.StartAsync(Cluster.FastOptions(initialBackoffMs: 400));
+        await using var cluster = await Cluster.StartAsync();
         cluster.Server.Apply(FakeResource.ServiceAccounts, Samples.ServiceAccount("apps", "a"));
         await using var run = await Running.StartAsync(cluster);
         var before = cluster.Server.Apply(FakeResource.ServiceAccounts, Samples.ServiceAccount("apps", "b"));
         await Eventually.TrueAsync(() => run.Cache.ResourceVersion == before, "b to arrive");
 
+        cluster.Server.HoldWatches();
         cluster.Server.DropWatches(tornEvent: true);
-        // While the cache backs off, the cluster moves on.
+        // While the cache is disconnected, the cluster moves on.
         cluster.Server.Apply(FakeResource.ServiceAccounts, Samples.ServiceAccount("apps", "c"));
         cluster.Server.Apply(FakeResource.ServiceAccounts, Samples.ServiceAccount("apps", "a", Gsa));
         var last = cluster.Server.Delete(FakeResource.ServiceAccounts, "apps", "b");
+        cluster.Server.ReleaseWatches();
         await Eventually.TrueAsync(() => run.Cache.ResourceVersion == last, "the missed events to be replayed");
 
         Assert.Equal(["Added apps/a", "Added apps/b", "Added apps/c", "Modified apps/a", "Deleted apps/b"], run.Changes);
@@ -84,18 +86,20 @@ public sealed class KubeCacheTests
     [InlineData(true)]
     public async Task Run_ResourceVersionGone_RelistsAndAppliesOnlyTheDifference(bool goneAsHttpStatus)
     {
-        await using var cluster = await Cluster.StartAsync(Cluster.FastOptions(initialBackoffMs: 400));
+        await using var cluster = await Cluster.StartAsync();
         cluster.Server.GoneAsHttpStatus = goneAsHttpStatus;
         cluster.Server.Apply(FakeResource.ServiceAccounts, Samples.ServiceAccount("apps", "a"));
         cluster.Server.Apply(FakeResource.ServiceAccounts, Samples.ServiceAccount("apps", "b"));
         cluster.Server.Apply(FakeResource.ServiceAccounts, Samples.ServiceAccount("apps", "c"));
         await using var run = await Running.StartAsync(cluster);
 
+        cluster.Server.HoldWatches();
         cluster.Server.DropWatches();
         cluster.Server.Delete(FakeResource.ServiceAccounts, "apps", "b");
         cluster.Server.Apply(FakeResource.ServiceAccounts, Samples.ServiceAccount("apps", "c", Gsa));
         cluster.Server.Apply(FakeResource.ServiceAccounts, Samples.ServiceAccount("apps", "d"));
         cluster.Server.Compact();
+        cluster.Server.ReleaseWatches();
         var relisted = cluster.Server.ResourceVersion.ToString(CultureInfo.InvariantCulture);
         await Eventually.TrueAsync(() => run.Cache.ResourceVersion == relisted && cluster.Server.OpenWatches(FakeResource.ServiceAccounts) == 1, "the re-list");
 
@@ -110,16 +114,18 @@ public sealed class KubeCacheTests
     [Fact]
     public async Task Run_WatchErrorOtherThanGone_ResumesFromTheSameVersionWithoutRelist()
     {
-        await using var cluster = await Cluster.StartAsync(Cluster.FastOptions(initialBackoffMs: 400));
+        await using var cluster = await Cluster.StartAsync();
         var before = cluster.Server.Apply(FakeResource.ServiceAccounts, Samples.ServiceAccount("apps", "a"));
         await using var run = await Running.StartAsync(cluster);
 
+        cluster.Server.HoldWatches();
         cluster.Server.FailWatches(500, "InternalError", "etcdserver: leader changed");
         await Eventually.TrueAsync(() => run.Cache.Problem is not null, "the error to be reported");
         Assert.Equal(
             $"serviceaccounts watch failing, serving the last known state: watch of {cluster.Server.BaseUri}api/v1/serviceaccounts ended with 500 Internal Server Error: etcdserver: leader changed",
             run.Cache.Problem);
         var last = cluster.Server.Apply(FakeResource.ServiceAccounts, Samples.ServiceAccount("apps", "b"));
+        cluster.Server.ReleaseWatches();
         await Eventually.TrueAsync(() => run.Cache.ResourceVersion == last, "b to arrive after the retry");
 
         Assert.Equal(before, cluster.Server.Requests.Where(r => r.IsWatch).Last().Query["resourceVersion"]);

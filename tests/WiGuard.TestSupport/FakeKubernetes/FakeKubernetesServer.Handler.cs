@@ -100,6 +100,7 @@ public sealed partial class FakeKubernetesServer
     {
         var from = long.TryParse(query.GetValueOrDefault("resourceVersion"), CultureInfo.InvariantCulture, out var v) ? v : _state.ResourceVersion;
         var timeout = int.TryParse(query.GetValueOrDefault("timeoutSeconds"), CultureInfo.InvariantCulture, out var t) ? TimeSpan.FromSeconds(t) : TimeSpan.FromMinutes(30);
+        await _watchGate.Task.WaitAsync(context.RequestAborted);
         var watcher = new Watcher(resource, ns, query.GetValueOrDefault("allowWatchBookmarks") == "true");
         var missed = _state.StartWatch(watcher, from);
         var gone = $"too old resource version: {Text(from)} ({Text(_state.ResourceVersion)})";

@@ -34,6 +34,7 @@ public sealed partial class FakeKubernetesServer : IAsyncDisposable
     private readonly ConcurrentDictionary<string, bool> _tokens = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<FakeKubeRequest> _requests = new();
     private readonly ConcurrentDictionary<string, bool> _forbidden = new(StringComparer.Ordinal);
+    private volatile TaskCompletionSource _watchGate = Open();
 
     private FakeKubernetesServer(WebApplication app, TestPki pki, Uri baseUri)
     {
@@ -108,6 +109,11 @@ public sealed partial class FakeKubernetesServer : IAsyncDisposable
     public void FailWatches(int code, string reason, string message) =>
         _state.FailWatches($"{{\"type\":\"ERROR\",\"object\":{StatusJson(code, reason, message)}}}");
 
+    /// <summary>New watch requests wait (unanswered) until <see cref="ReleaseWatches"/>: lets a test change the cluster while a client is disconnected.</summary>
+    public void HoldWatches() => _watchGate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public void ReleaseWatches() => _watchGate.TrySetResult();
+
     public int OpenWatches(FakeResource resource) => _state.WatcherCount(resource.Plural);
 
     /// <summary>Waits until <paramref name="count"/> watches of the resource are open.</summary>
@@ -123,9 +129,17 @@ public sealed partial class FakeKubernetesServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        ReleaseWatches();
         _state.DropWatches(tornEvent: false);
         await _app.StopAsync();
         await _app.DisposeAsync();
+    }
+
+    private static TaskCompletionSource Open()
+    {
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        gate.SetResult();
+        return gate;
     }
 
     private static bool IssuedBy(X509Certificate2 certificate, X509Certificate2 authority)
