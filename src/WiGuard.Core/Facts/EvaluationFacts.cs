@@ -16,6 +16,9 @@ public sealed class EvaluationFacts
     /// <summary>False when no IAM source is configured: IAM rules report "not checked" instead of guessing.</summary>
     public bool IamConfigured { get; init; }
 
+    /// <summary><c>Iam:OnLookupFailure=Deny</c>: a GSA or policy that could not be read denies instead of warning.</summary>
+    public bool LookupFailureDenies { get; init; }
+
     /// <summary>GSA facts keyed by exact email.</summary>
     public IReadOnlyDictionary<string, GsaFacts> ServiceAccounts { get; init; } = new Dictionary<string, GsaFacts>(StringComparer.Ordinal);
 

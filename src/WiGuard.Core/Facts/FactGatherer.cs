@@ -10,21 +10,27 @@ namespace WiGuard.Core.Facts;
 /// </summary>
 public sealed class FactGatherer
 {
+    /// <summary>How old a cached answer that would deny may be before it is looked up again.</summary>
+    public static readonly TimeSpan DenyingAnswerMaxAge = TimeSpan.FromSeconds(10);
+
     private readonly IIamFacts? _iam;
     private readonly IServiceAccountLookup _ksas;
     private readonly WiGuardOptions _options;
     private readonly INetworkPolicyLookup _networkPolicies;
     private readonly IWorkloadIdentityNamespaces _workloadIdentityNamespaces;
+    private readonly bool _lookupFailureDenies;
 
     /// <param name="iam">Null when no IAM source is configured (no snapshot, no workload pool).</param>
     /// <param name="ksas">Where KSAs named by pods are found.</param>
     /// <param name="options">Pool and project number.</param>
+    /// <param name="onLookupFailure">What a lookup that failed should do (<c>Iam:OnLookupFailure</c>).</param>
     /// <param name="networkPolicies">The other NetworkPolicies of a namespace; unknown when null.</param>
     /// <param name="workloadIdentityNamespaces">Which namespaces use Workload Identity; unknown when null.</param>
     public FactGatherer(
         IIamFacts? iam,
         IServiceAccountLookup ksas,
         WiGuardOptions options,
+        LookupFailureAction onLookupFailure = LookupFailureAction.Allow,
         INetworkPolicyLookup? networkPolicies = null,
         IWorkloadIdentityNamespaces? workloadIdentityNamespaces = null)
     {
@@ -33,6 +39,7 @@ public sealed class FactGatherer
         _options = options;
         _networkPolicies = networkPolicies ?? NoNetworkPolicyLookup.Instance;
         _workloadIdentityNamespaces = workloadIdentityNamespaces ?? NoWorkloadIdentityNamespaces.Instance;
+        _lookupFailureDenies = onLookupFailure == LookupFailureAction.Deny;
     }
 
     public async Task<EvaluationFacts> GatherAsync(ReviewedObject subject, CancellationToken cancellationToken)
@@ -61,19 +68,20 @@ public sealed class FactGatherer
 
         var gsaTasks = gsas.Select(email => _iam.GetServiceAccountAsync(email, cancellationToken)).ToList();
         var projectTasks = projects.Select(id => _iam.GetProjectAsync(id, cancellationToken)).ToList();
-        var gsaFacts = await Task.WhenAll(gsaTasks);
-        var projectFacts = await Task.WhenAll(projectTasks);
-
-        var byProject = projectFacts.ToDictionary(p => p.ProjectId, StringComparer.Ordinal);
+        var gsaFacts = (await Task.WhenAll(gsaTasks)).ToDictionary(g => g.Email, StringComparer.Ordinal);
+        var byProject = (await Task.WhenAll(projectTasks)).ToDictionary(p => p.ProjectId, StringComparer.Ordinal);
         var number = _options.ProjectNumber
             ?? (poolProject is not null && byProject.TryGetValue(poolProject, out var pool) ? pool.ProjectNumber : null);
+
+        await RefreshDenyingAnswersAsync(subject, number, gsaFacts, byProject, cancellationToken);
 
         return new EvaluationFacts
         {
             WorkloadPool = _options.WorkloadPool,
             PoolProjectNumber = number,
             IamConfigured = true,
-            ServiceAccounts = gsaFacts.ToDictionary(g => g.Email, StringComparer.Ordinal),
+            LookupFailureDenies = _lookupFailureDenies,
+            ServiceAccounts = gsaFacts,
             Projects = byProject,
             Ksas = _ksas,
             NamespaceUsesWorkloadIdentity = usesWorkloadIdentity,
@@ -90,6 +98,33 @@ public sealed class FactGatherer
             .ToList();
         return (_workloadIdentityNamespaces.UsesWorkloadIdentity(subject.Namespace), others);
     }
+
+    /// <summary>
+    /// A cached policy without a grant for this KSA would deny; if the cache can, it is read again unless it is
+    /// seconds old, so a grant added a minute ago is seen at once.
+    /// </summary>
+    private async Task RefreshDenyingAnswersAsync(
+        ReviewedObject subject, string? number, Dictionary<string, GsaFacts> gsas, Dictionary<string, ProjectFacts> projects, CancellationToken cancellationToken)
+    {
+        if (_iam is not IFreshIamFacts fresh || _options.WorkloadPool is null) return;
+        if (KsaOf(subject) is not { } ksaRef || ReferencedGsas(subject).FirstOrDefault() is not { } email) return;
+        if (!gsas.TryGetValue(email, out var gsa) || gsa.Outcome != LookupOutcome.Found || !GsaEmail.TryParse(email, out var parsed)) return;
+
+        var ksa = new KsaIdentity(_options.WorkloadPool, number, subject.Namespace, ksaRef.Name, ksaRef.Uid);
+        var project = projects.GetValueOrDefault(parsed.ProjectId);
+        if (GrantAnalysis.For(ksa, KnownKeys.WorkloadIdentityUserRole, gsa.Policy, project?.Policy).HasAnyGrant) return;
+
+        var gsaTask = fresh.GetServiceAccountAsync(email, DenyingAnswerMaxAge, cancellationToken);
+        var projectTask = fresh.GetProjectAsync(parsed.ProjectId, DenyingAnswerMaxAge, cancellationToken);
+        gsas[email] = await gsaTask;
+        projects[parsed.ProjectId] = await projectTask;
+    }
+
+    /// <summary>The KSA whose grants matter: the ServiceAccount itself, or the one a pod template runs as.</summary>
+    private static (string Name, string? Uid)? KsaOf(ReviewedObject subject) =>
+        subject.ServiceAccount is not null
+            ? (subject.Name, subject.Metadata.Uid)
+            : subject.PodTemplate is { } template ? (template.ServiceAccountName, null) : null;
 
     /// <summary>GSAs whose IAM facts the rules will ask about: the SA's own annotation, or the annotation of the KSA a pod runs as.</summary>
     private IEnumerable<string> ReferencedGsas(ReviewedObject subject)

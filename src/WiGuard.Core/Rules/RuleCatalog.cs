@@ -17,6 +17,10 @@ public static class RuleCatalog
         new DefaultServiceAccountRule(),
         new HostNetworkRule(),
         new ExportedKeyRule(),
+        new Iam.Wi003GsaExists(),
+        new Iam.Wi004WorkloadIdentityGrant(),
+        new Iam.Wi005ConditionalGrant(),
+        new Iam.Wi007DirectModelMember(),
         new MetadataServerNodeSelectorRule(),
     ]);
 

@@ -39,7 +39,7 @@ public sealed class FactGathererNetworkPolicyTests
     }
 
     private static FactGatherer CreateSut(IIamFacts? iam, INetworkPolicyLookup? policies, IWorkloadIdentityNamespaces? namespaces) =>
-        new(iam, NoServiceAccountLookup.Instance, new WiGuardOptions { WorkloadPool = "shop-prod.svc.id.goog" }, policies, namespaces);
+        new(iam, NoServiceAccountLookup.Instance, new WiGuardOptions { WorkloadPool = "shop-prod.svc.id.goog" }, networkPolicies: policies, workloadIdentityNamespaces: namespaces);
 
     [Theory]
     [InlineData(false)]
