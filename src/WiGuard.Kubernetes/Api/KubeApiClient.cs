@@ -33,7 +33,8 @@ public sealed class KubeApiClient : IKubeApi, IDisposable
             handler.SslOptions.ClientCertificates = new X509CertificateCollection { connection.ClientCertificate };
 
         // Watches stay open for minutes; per-request budgets are applied with cancellation instead.
-        _http = new HttpClient(handler) { BaseAddress = Server, Timeout = Timeout.InfiniteTimeSpan };
+        _http = new HttpClient(handler) { BaseAddress = KubeUrls.Root(Server), Timeout = Timeout.InfiniteTimeSpan };
+        _http.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("wiguard", typeof(KubeApiClient).Assembly.GetName().Version?.ToString(3) ?? "0"));
     }
 
     public Uri Server { get; }
@@ -111,7 +112,7 @@ public sealed class KubeApiClient : IKubeApi, IDisposable
         var token = budget ?? cancellationToken;
         for (var attempt = 0; ; attempt++)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, path + query);
+            using var request = new HttpRequestMessage(HttpMethod.Get, path.TrimStart('/') + query);
             request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
             if (_token is not null)
                 request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await _token.GetTokenAsync(token));
@@ -176,5 +177,5 @@ public sealed class KubeApiClient : IKubeApi, IDisposable
         return ex.Message;
     }
 
-    private string Url(string path) => new Uri(Server, path).ToString();
+    private string Url(string path) => KubeUrls.Resolve(Server, path).ToString();
 }

@@ -165,7 +165,7 @@ public sealed class KubeCache<T> where T : class
         var applied = change.Type switch
         {
             WatchEventType.Bookmark => null,
-            WatchEventType.Error => throw change.ToException(new Uri(_api.Server, _resource.CollectionPath(_namespace)).ToString()),
+            WatchEventType.Error => throw change.ToException(KubeUrls.Resolve(_api.Server, _resource.CollectionPath(_namespace)).ToString()),
             WatchEventType.Deleted => KeyOf(change.Object) is var (ns, name, _) ? _store.Remove(ns, name) : null,
             _ => Read(change.Object) is { } entry ? _store.Upsert(entry) : null,
         };

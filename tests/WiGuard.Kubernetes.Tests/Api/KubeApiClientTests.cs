@@ -77,6 +77,22 @@ public sealed class KubeApiClientTests
     }
 
     [Fact]
+    public async Task ListPageAsync_ServerUrlWithPath_KeepsThePathPrefix()
+    {
+        await using var cluster = await Cluster.StartAsync();
+        cluster.Server.PathPrefix = "/k8s/clusters/c-m-4x7";
+        cluster.Server.Apply(FakeResource.ServiceAccounts, Samples.ServiceAccount("apps", "web"));
+        var path = Kubeconfig.Write(Path.Combine(cluster.Directory, "proxy"), new Uri(cluster.Server.BaseUri, "k8s/clusters/c-m-4x7"),
+            cluster.Server.Pki.AuthorityPem, token: Cluster.Token);
+        using var api = new KubeApiClient(KubeconfigLoader.Load(path, TimeProvider.System), cluster.Options);
+
+        var page = await api.ListPageAsync(KubeResource.ServiceAccounts, "apps", 10, null, CancellationToken.None);
+
+        Assert.Single(page.Items);
+        Assert.Equal("/k8s/clusters/c-m-4x7/api/v1/namespaces/apps/serviceaccounts", cluster.Server.Requests[^1].Path);
+    }
+
+    [Fact]
     public async Task GetAsync_MissingObject_ReturnsNull()
     {
         await using var cluster = await Cluster.StartAsync();

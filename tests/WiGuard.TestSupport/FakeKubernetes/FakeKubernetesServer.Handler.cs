@@ -29,7 +29,10 @@ public sealed partial class FakeKubernetesServer
             return;
         }
 
-        if (Route(request.Path.Value ?? "") is not var (resource, ns, name))
+        var path = request.Path.Value ?? "";
+        if (PathPrefix.Length > 0)
+            path = path.StartsWith(PathPrefix + "/", StringComparison.Ordinal) ? path[PathPrefix.Length..] : "";
+        if (Route(path) is not var (resource, ns, name))
         {
             await StatusAsync(context, 404, "NotFound", "the server could not find the requested resource");
             return;

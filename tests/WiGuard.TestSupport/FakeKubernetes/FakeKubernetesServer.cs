@@ -52,6 +52,9 @@ public sealed partial class FakeKubernetesServer : IAsyncDisposable
 
     public long ResourceVersion => _state.ResourceVersion;
 
+    /// <summary>Serve the API under a path, as proxies such as Rancher do (<c>/k8s/clusters/c-m-4x7</c>).</summary>
+    public string PathPrefix { get; set; } = "";
+
     public IReadOnlyList<FakeKubeRequest> Requests => [.. _requests];
 
     public static async Task<FakeKubernetesServer> StartAsync(TestPki? pki = null)
