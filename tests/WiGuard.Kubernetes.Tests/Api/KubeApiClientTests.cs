@@ -234,6 +234,26 @@ public sealed class KubeApiClientTests
     }
 
     [Fact]
+    public async Task FakeServer_Watch_IsAChunkedStreamOfJsonLines()
+    {
+        await using var cluster = await Cluster.StartAsync();
+        var from = cluster.Server.Apply(FakeResource.ServiceAccounts, Samples.ServiceAccount("apps", "a"));
+        cluster.Server.Apply(FakeResource.ServiceAccounts, Samples.ServiceAccount("apps", "b"));
+        using var handler = new HttpClientHandler { ServerCertificateCustomValidationCallback = (_, _, _, _) => true };
+        using var http = new HttpClient(handler) { BaseAddress = cluster.Server.BaseUri };
+        http.DefaultRequestHeaders.Authorization = new("Bearer", Cluster.Token);
+
+        using var response = await http.GetAsync($"api/v1/serviceaccounts?watch=true&resourceVersion={from}&timeoutSeconds=1", HttpCompletionOption.ResponseHeadersRead);
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.True(response.Headers.TransferEncodingChunked);
+        var line = Assert.Single(body.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        using var document = JsonDocument.Parse(line);
+        Assert.Equal("ADDED", document.RootElement.GetProperty("type").GetString());
+        Assert.Equal("b", document.RootElement.GetProperty("object").GetProperty("metadata").GetProperty("name").GetString());
+    }
+
+    [Fact]
     public async Task ListPageAsync_TokenFileRotatedAndOldTokenRejected_RereadsOn401()
     {
         await using var cluster = await Cluster.StartAsync();
