@@ -22,6 +22,7 @@ public static class RuleCatalog
         new Iam.Wi004WorkloadIdentityGrant(),
         new Iam.Wi005ConditionalGrant(),
         new Iam.Wi007DirectModelMember(),
+        new MetadataServerNodeSelectorRule(),
     ]);
 
     public static IRule? Find(string id) => All.FirstOrDefault(r => string.Equals(r.Id, id, StringComparison.OrdinalIgnoreCase));
