@@ -3,6 +3,7 @@ using WiGuard.Check.Report;
 using WiGuard.Core.Configuration;
 using WiGuard.Core.Evaluation;
 using WiGuard.Core.Facts;
+using WiGuard.Core.Kubernetes;
 
 namespace WiGuard.Check;
 
@@ -13,7 +14,7 @@ namespace WiGuard.Check;
 public sealed class CheckRunner
 {
     public const string IamNotRequestedNote = "IAM rules not checked: pass --iam-snapshot FILE or --live";
-    public const string IamUnavailableNote = "IAM rules not checked: this build of wiguard has no IAM source for --iam-snapshot/--live";
+    public const string IamUnavailableNote = "IAM rules not checked: --live needs the cluster's pool (--workload-pool or WiGuard:WorkloadPool)";
     public const string NoWorkloadPoolNote = "IAM binding rules skipped: pass --workload-pool PROJECT_ID.svc.id.goog (the cluster's pool)";
     public const string EmptyInputNote = "No Kubernetes objects found in the input.";
 
@@ -63,7 +64,9 @@ public sealed class CheckRunner
         if (loaded.Objects.Count == 0 && errors.Count == 0) allNotes.Add(EmptyInputNote);
 
         var policy = new DecisionPolicy(_options, rules: _evaluator.Rules);
-        var gatherer = new FactGatherer(iam, new InputServiceAccounts(loaded.Objects), _options);
+        // Policies in the same input add up with the one under review; the cluster may hold more.
+        var policies = new NetworkPolicyIndex(loaded.Objects.Select(o => o.Subject.Value).OfType<NetworkPolicy>(), complete: false, defaultNamespace);
+        var gatherer = new FactGatherer(iam, new InputServiceAccounts(loaded.Objects), _options, networkPolicies: policies);
         var entries = new List<ReportEntry>(loaded.Objects.Count);
         var skipped = new List<SkippedDocument>(loaded.Skipped);
         foreach (var (location, subject) in loaded.Objects)

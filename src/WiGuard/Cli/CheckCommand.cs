@@ -108,43 +108,13 @@ public static class CheckCommand
             var report = await runner.RunAsync(inputs, file => Open(file, context), settings.Namespace, iam, notes, cancellationToken);
             if (missing.Count > 0) report = report with { Errors = [.. missing, .. report.Errors] };
 
-            await WriteAsync(report, arguments.Output, context);
+            await ReportWriter.WriteAsync(report, arguments.Output, context, "check");
             return report.ExitCode;
         }
         finally
         {
             await DisposeAsync(iam);
         }
-    }
-
-    private static async Task WriteAsync(CheckReport report, OutputFormat format, CliContext context)
-    {
-        foreach (var error in report.Errors)
-            await context.Error.WriteLineAsync($"wiguard check: {error}");
-
-        switch (format)
-        {
-            case OutputFormat.Json:
-                await WriteNotesAsync(report, context.Error);
-                JsonReport.Write(report, context.Out);
-                break;
-            case OutputFormat.Sarif:
-                await WriteNotesAsync(report, context.Error);
-                SarifReport.Write(report, context.Evaluator.Rules, context.Out);
-                break;
-            default:
-                TextReport.Write(report, context.Out);
-                break;
-        }
-
-        await context.Out.FlushAsync();
-    }
-
-    /// <summary>Machine output stays parseable on standard output; what a person should still see goes to standard error.</summary>
-    private static async Task WriteNotesAsync(CheckReport report, TextWriter error)
-    {
-        foreach (var note in report.Notes)
-            await error.WriteLineAsync(note);
     }
 
     private static TextReader Open(ManifestFile file, CliContext context) =>

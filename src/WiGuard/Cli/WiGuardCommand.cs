@@ -17,6 +17,7 @@ public static class WiGuardCommand
             ServeCommand.Create(),
             CheckCommand.Create(context),
             BindCommand.Create(context),
+            AuditCommand.Create(context),
         };
 
         var parseResult = root.Parse(args);

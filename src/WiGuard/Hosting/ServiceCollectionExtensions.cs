@@ -4,7 +4,9 @@ using WiGuard.Admission;
 using WiGuard.Core.Configuration;
 using WiGuard.Core.Evaluation;
 using WiGuard.Core.Facts;
+using WiGuard.Audit;
 using WiGuard.Google;
+using WiGuard.Kubernetes;
 using WiGuard.Health;
 using WiGuard.Metrics;
 using WiGuard.Tls;
@@ -22,6 +24,7 @@ public static class ServiceCollectionExtensions
         services.AddOptions<TlsOptions>().Bind(configuration.GetSection(TlsOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<TlsOptions>, TlsOptionsValidator>();
 
+        services.AddWiGuardKubernetes(configuration);
         services.TryAddSingleton<INamespaceLookup>(NoNamespaceLookup.Instance);
         services.TryAddSingleton<IServiceAccountLookup>(NoServiceAccountLookup.Instance);
         services.AddSingleton(_ => new Evaluator());
@@ -31,13 +34,19 @@ public static class ServiceCollectionExtensions
             sp.GetService<IIamFacts>(),
             sp.GetRequiredService<IServiceAccountLookup>(),
             Options(sp),
-            sp.GetRequiredService<IOptions<IamOptions>>().Value.OnLookupFailure));
+            sp.GetRequiredService<IOptions<IamOptions>>().Value.OnLookupFailure,
+            sp.GetService<INetworkPolicyLookup>()));
         services.AddSingleton<AdmissionHandler>();
         services.AddSingleton<AdmissionMetrics>();
         services.AddSingleton<PrometheusExporter>();
 
         services.AddSingleton<CertificateStore>();
         services.AddSingleton<IReadinessCheck, CertificateReadiness>();
+        services.AddSingleton<IReadinessCheck, ClusterReadiness>();
+
+        services.AddOptions<AuditOptions>().Bind(configuration.GetSection(AuditOptions.Section));
+        services.AddSingleton<AuditMetrics>();
+        services.AddHostedService<BackgroundAudit>();
         return services;
     }
 
