@@ -10,7 +10,7 @@ public sealed class Wi003GsaExists : IRule
 
     public RuleAction DefaultAction => RuleAction.Deny;
 
-    public string Summary => "the annotated GSA does not exist (IAM 404); warn if it is disabled";
+    public string Summary => "The annotated GSA does not exist (IAM 404); warn if it is disabled";
 
     public IEnumerable<Finding> Evaluate(RuleContext context)
     {

@@ -10,7 +10,7 @@ public sealed class Wi004WorkloadIdentityGrant : IRule
 
     public RuleAction DefaultAction => RuleAction.Deny;
 
-    public string Summary => "no roles/iam.workloadIdentityUser grant to this KSA on the GSA (or its project); names near misses";
+    public string Summary => "No roles/iam.workloadIdentityUser grant to this KSA on the GSA (or its project); names near misses";
 
     public IEnumerable<Finding> Evaluate(RuleContext context)
     {

@@ -10,7 +10,7 @@ public sealed class Wi005ConditionalGrant : IRule
 
     public RuleAction DefaultAction => RuleAction.Warn;
 
-    public string Summary => "the only matching workloadIdentityUser grant carries an IAM condition";
+    public string Summary => "The only matching workloadIdentityUser grant carries an IAM condition";
 
     public IEnumerable<Finding> Evaluate(RuleContext context)
     {

@@ -10,7 +10,7 @@ public sealed class Wi007DirectModelMember : IRule
 
     public RuleAction DefaultAction => RuleAction.Warn;
 
-    public string Summary => "a project binding meant for this KSA uses PROJECT_ID, a wrong project number or a wrong pool";
+    public string Summary => "A project binding meant for this KSA uses PROJECT_ID, a wrong project number or a wrong pool";
 
     public IEnumerable<Finding> Evaluate(RuleContext context)
     {

@@ -18,7 +18,7 @@ public sealed class BrokenKsaGsaRule : IRule
 
     public RuleAction DefaultAction => RuleAction.Warn;
 
-    public string Summary => "the pod's KSA is annotated, but that GSA fails WI002–WI004 now: pods would get 403s or the node's identity";
+    public string Summary => "The pod's KSA is annotated, but that GSA fails WI002–WI004 now: pods would get 403s or the node's identity";
 
     public IEnumerable<Finding> Evaluate(RuleContext context)
     {

@@ -15,7 +15,7 @@ public sealed class HostNetworkRule : IRule
 
     public RuleAction DefaultAction => RuleAction.Warn;
 
-    public string Summary => "hostNetwork: true on pods whose KSA uses Workload Identity: they get the node's identity";
+    public string Summary => "Pods with hostNetwork: true whose KSA uses Workload Identity: they get the node's identity";
 
     public IEnumerable<Finding> Evaluate(RuleContext context)
     {
