@@ -14,9 +14,27 @@ public sealed class ServerSettingsTests
         Assert.Equal("Allow", chart.Env["WiGuard__Iam__OnLookupFailure"]);
         Assert.Equal("00:00:02", chart.Env["WiGuard__Iam__Timeout"]);
         Assert.Equal("00:05:00", chart.Env["WiGuard__Iam__CacheTtl"]);
+        Assert.Equal("01:00:00", chart.Env["WiGuard__Audit__Interval"]);
         Assert.Equal("false", chart.Env["WiGuard__AllowObjectExemptions"]);
         Assert.Equal("Information", chart.Env["Serilog__MinimumLevel__Default"]);
         Assert.False(chart.Env.ContainsKey("WiGuard__WorkloadPool"));
+    }
+
+    [Fact]
+    public async Task AuditInterval_Zero_TurnsTheBackgroundAuditOff()
+    {
+        var chart = await Helm.RenderAsync("--set-string", "audit.interval=00:00:00");
+
+        Assert.Equal("00:00:00", chart.Env["WiGuard__Audit__Interval"]);
+    }
+
+    [Fact]
+    public async Task AuditInterval_NotATimeSpan_IsRejectedBySchema()
+    {
+        var result = await Helm.TemplateAsync(["--set-string", "audit.interval=hourly"]);
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("audit", result.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
