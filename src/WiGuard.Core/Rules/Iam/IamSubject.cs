@@ -19,6 +19,20 @@ internal static class IamSubject
             ? new KsaIdentity(pool, context.Facts.PoolProjectNumber, context.Subject.Namespace, context.Subject.Name, context.Subject.Metadata.Uid)
             : null;
 
+    /// <summary>
+    /// The workloadIdentityUser grants the KSA under review holds on its annotated GSA, directly or through
+    /// the GSA's project; null when there is nothing to judge (no pool, no IAM, no valid GSA, GSA not read).
+    /// </summary>
+    public static WorkloadIdentityGrants? Grants(RuleContext context)
+    {
+        if (AnnotatedGsa(context) is not { } gsa || Ksa(context) is not { } ksa) return null;
+        if (context.Facts.ServiceAccount(gsa.Value) is not { Outcome: LookupOutcome.Found } facts) return null;
+
+        var project = context.Facts.Project(gsa.ProjectId);
+        var projectPolicy = project is { Outcome: LookupOutcome.Found } ? project.Policy : null;
+        return new WorkloadIdentityGrants(gsa, ksa, project, GrantAnalysis.For(ksa, KnownKeys.WorkloadIdentityUserRole, facts.Policy, projectPolicy));
+    }
+
     public static bool Failed(LookupOutcome outcome) => outcome is LookupOutcome.PermissionDenied or LookupOutcome.Unavailable;
 
     /// <summary>Why a failed lookup is not the user's fault, and how the platform team gives WiGuard what it needs.</summary>
@@ -37,3 +51,5 @@ internal static class IamSubject
         $"gcloud iam service-accounts add-iam-policy-binding {gsa.Value} --role={KnownKeys.WorkloadIdentityUserRole} " +
         $"--member=\"{ksa.LegacyMember}\" --project={gsa.ProjectId}{extra}";
 }
+
+internal sealed record WorkloadIdentityGrants(GsaEmail Gsa, KsaIdentity Ksa, ProjectFacts? Project, GrantAnalysis Analysis);

@@ -14,13 +14,7 @@ public sealed class Wi004WorkloadIdentityGrant : IRule
 
     public IEnumerable<Finding> Evaluate(RuleContext context)
     {
-        if (IamSubject.AnnotatedGsa(context) is not { } gsa || IamSubject.Ksa(context) is not { } ksa) yield break;
-        if (context.Facts.ServiceAccount(gsa.Value) is not { Outcome: LookupOutcome.Found } facts) yield break;
-
-        var project = context.Facts.Project(gsa.ProjectId);
-        var projectPolicy = project is { Outcome: LookupOutcome.Found } ? project.Policy : null;
-        var analysis = GrantAnalysis.For(ksa, KnownKeys.WorkloadIdentityUserRole, facts.Policy, projectPolicy);
-        if (analysis.HasAnyGrant) yield break;
+        if (IamSubject.Grants(context) is not var (gsa, ksa, project, analysis) || analysis.HasAnyGrant) yield break;
 
         if (project is null || IamSubject.Failed(project.Outcome))
         {
