@@ -82,10 +82,20 @@ public sealed partial class AdmissionHandler
             return (Allow(uid), null);
         }
 
-        var facts = await _gatherer.GatherAsync(subject, cancellationToken);
-        var findings = _evaluator.Evaluate(subject, facts);
-        var previous = PreviousFindings(request, kind, ns, facts);
-        var decision = _policy.Decide(subject, findings, previous, mode);
+        Decision decision;
+        try
+        {
+            var facts = await _gatherer.GatherAsync(subject, cancellationToken);
+            var findings = _evaluator.Evaluate(subject, facts);
+            var previous = PreviousFindings(request, kind, ns, facts);
+            decision = _policy.Decide(subject, findings, previous, mode);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A fault in WiGuard must not block the user's change, nor hide that nothing was checked.
+            LogEvaluationFailed(_logger, uid, kindName, ns, subject.Name, ex.GetType().Name, ex.Message);
+            return (new AdmissionResponse { Uid = uid, Allowed = true, Warnings = [EvaluationFailedWarning] }, null);
+        }
 
         var elapsed = _time.GetElapsedTime(started);
         foreach (var use in decision.ExemptionsUsed)
@@ -155,6 +165,12 @@ public sealed partial class AdmissionHandler
 
         return response;
     }
+
+    public const string EvaluationFailedWarning = "[WiGuard] this object was not checked: WiGuard failed to evaluate it (see the WiGuard logs)";
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Error,
+        Message = "Admission {Uid} {Kind} {Namespace}/{Name}: evaluation failed with {ExceptionType}: {ExceptionMessage}; allowed unchecked")]
+    private static partial void LogEvaluationFailed(ILogger logger, string uid, string kind, string Namespace, string name, string exceptionType, string exceptionMessage);
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Information,
         Message = "Admission {Uid} {Kind} {Namespace}/{Name} {Operation}: {Decision} [{Rules}] dryRun={DryRun} in {DurationMs:F1} ms")]
