@@ -35,7 +35,7 @@ public static class ServiceCollectionExtensions
             sp.GetRequiredService<IServiceAccountLookup>(),
             Options(sp),
             sp.GetRequiredService<IOptions<IamOptions>>().Value.OnLookupFailure,
-            sp.GetService<INetworkPolicyLookup>()));
+            sp.GetService<INetworkPolicyLookup>(), sp.GetService<IWorkloadIdentityNamespaces>()));
         services.AddSingleton<AdmissionHandler>();
         services.AddSingleton<AdmissionMetrics>();
         services.AddSingleton<PrometheusExporter>();
