@@ -70,6 +70,51 @@ public sealed class PodServiceAccountTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Deployment_KsaAnnotatedWithGsaThatDoesNotExist_WarnsWi011PointingAtWi003()
+    {
+        ClusterKsa("app-ksa", "ghost-gsa@acme-prod.iam.gserviceaccount.com");
+        await _sut.StartReadyAsync();
+
+        var response = await _sut.Webhook.ReviewAsync(Reviews.For(Deployment("orders", "app-ksa")));
+
+        Assert.True(ClusterWebhook.Allowed(response));
+        var warning = Assert.Single(ClusterWebhook.Warnings(response), w => w.StartsWith("[WI011]", StringComparison.Ordinal));
+        Assert.Contains("ghost-gsa@acme-prod.iam.gserviceaccount.com", warning, StringComparison.Ordinal);
+        Assert.Contains("WI003", warning, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Deployment_KsaCreatedAfterStart_IsJudgedOnceTheWatchDeliversIt()
+    {
+        await _sut.StartReadyAsync();
+        var review = Reviews.For(Deployment("orders", "app-ksa"));
+        Assert.DoesNotContain(ClusterWebhook.Warnings(await _sut.Webhook.ReviewAsync(review)), w => w.StartsWith("[WI011]", StringComparison.Ordinal));
+
+        ClusterKsa("app-ksa", ClusterWebhook.OrdersGsa);
+
+        await _sut.ReviewUntilAsync(review, r => ClusterWebhook.Warnings(r).Any(w => w.StartsWith("[WI011]", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task CronJob_HostNetworkTemplateWithAnnotatedKsa_WarnsWi012()
+    {
+        ClusterKsa("app-ksa", ClusterWebhook.AppGsa);
+        await _sut.StartReadyAsync();
+        const string cronJob = """
+            {"apiVersion":"batch/v1","kind":"CronJob","metadata":{"name":"nightly-export","namespace":"apps"},
+             "spec":{"schedule":"0 2 * * *","jobTemplate":{"spec":{"backoffLimit":2,"template":{"spec":{
+              "restartPolicy":"OnFailure","hostNetwork":true,"serviceAccountName":"app-ksa",
+              "containers":[{"name":"export","image":"us-docker.pkg.dev/acme-prod/apps/export:3.1.0"}]}}}}}}
+            """;
+
+        var response = await _sut.Webhook.ReviewAsync(Reviews.For(cronJob));
+
+        Assert.True(ClusterWebhook.Allowed(response));
+        var warning = Assert.Single(ClusterWebhook.Warnings(response));
+        Assert.StartsWith("[WI012]", warning, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task HostNetworkPod_KsaAnnotatedInTheCluster_WarnsWi012NamingTheGsa()
     {
         ClusterKsa("app-ksa", ClusterWebhook.AppGsa);
