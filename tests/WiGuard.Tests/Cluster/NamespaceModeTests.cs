@@ -52,6 +52,20 @@ public sealed class NamespaceModeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Validate_NamespaceLabelledEnforceUnderGlobalWarn_Denies()
+    {
+        AppsNamespace(mode: "enforce");
+        await _sut.StartReadyAsync("--WiGuard:Mode=Warn");
+
+        var response = await _sut.Webhook.ReviewAsync(BadServiceAccount);
+        var elsewhere = await _sut.Webhook.ReviewAsync(Reviews.For(Reviews.ServiceAccount("staging", "app-ksa", value: "app-gsa")));
+
+        Assert.False(ClusterWebhook.Allowed(response));
+        Assert.True(ClusterWebhook.Allowed(elsewhere));
+        Assert.Contains(ClusterWebhook.Warnings(elsewhere), w => w.StartsWith("[WI002]", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Validate_OtherNamespaceLabelledOff_DoesNotRelaxThisOne()
     {
         AppsNamespace(mode: null);
