@@ -52,7 +52,8 @@ public sealed class AuditRunner
 
         var policy = new DecisionPolicy(_options, rules: _evaluator.Rules);
         var gatherer = new FactGatherer(_iam, new ListedServiceAccounts(subjects), _options, _onLookupFailure,
-            networkPolicies: new NetworkPolicyIndex(subjects.Select(s => s.Value).OfType<NetworkPolicy>(), complete: true));
+            networkPolicies: new NetworkPolicyIndex(subjects.Select(s => s.Value).OfType<NetworkPolicy>(), complete: true),
+            workloadIdentityNamespaces: new WorkloadIdentityNamespaceIndex(subjects.Select(s => s.Value).OfType<ServiceAccount>(), complete: true));
         var entries = new List<ReportEntry>();
         var skipped = new List<Check.Input.SkippedDocument>();
         foreach (var subject in subjects)
