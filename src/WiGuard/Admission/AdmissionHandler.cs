@@ -87,8 +87,10 @@ public sealed partial class AdmissionHandler
         {
             var facts = await _gatherer.GatherAsync(subject, cancellationToken);
             var findings = _evaluator.Evaluate(subject, facts);
-            var previous = PreviousFindings(request, kind, ns, facts);
-            decision = _policy.Decide(subject, findings, previous, mode);
+            decision = _policy.Decide(subject, findings, previous: null, mode);
+            // Only a denial can be excused by the old object, so it is read only then.
+            if (!decision.Allowed && PreviousFindings(request, kind, ns, facts) is { } previous)
+                decision = _policy.Decide(subject, findings, previous, mode);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -173,11 +175,11 @@ public sealed partial class AdmissionHandler
     private static partial void LogEvaluationFailed(ILogger logger, string uid, string kind, string Namespace, string name, string exceptionType, string exceptionMessage);
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Information,
-        Message = "Admission {Uid} {Kind} {Namespace}/{Name} {Operation}: {Decision} [{Rules}] dryRun={DryRun} in {DurationMs:F1} ms")]
+        Message = "Admission {Uid:l} {Kind:l} {Namespace:l}/{Name:l} {Operation:l}: {Decision:l} [{Rules:l}] dryRun={DryRun} in {DurationMs:F1} ms")]
     private static partial void LogAdmission(ILogger logger, string uid, string kind, string Namespace, string name, string operation, string decision, string rules, bool dryRun, double durationMs);
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Information,
-        Message = "Admission {Uid} {Kind} {Namespace}/{Name} {Operation}: allow (not evaluated: {Reason})")]
+        Message = "Admission {Uid:l} {Kind:l} {Namespace:l}/{Name:l} {Operation:l}: allow (not evaluated: {Reason:l})")]
     private static partial void LogSkipped(ILogger logger, string uid, string kind, string Namespace, string name, string operation, string reason);
 
     [LoggerMessage(EventId = 3, Level = LogLevel.Warning,
