@@ -46,12 +46,16 @@ public sealed class FactGatherer
     {
         var gsas = ReferencedGsas(subject).Distinct(StringComparer.Ordinal).ToList();
         var (usesWorkloadIdentity, otherPolicies) = NetworkPolicyFacts(subject);
-        if (_iam is null)
+        // Only ServiceAccounts (their own grants, direct-model grants on the pool's project) and pods whose
+        // KSA names a GSA depend on IAM; everything else is judged without a lookup.
+        if (_iam is null || (gsas.Count == 0 && subject.ServiceAccount is null))
         {
             return new EvaluationFacts
             {
                 WorkloadPool = _options.WorkloadPool,
                 PoolProjectNumber = _options.ProjectNumber,
+                IamConfigured = _iam is not null,
+                LookupFailureDenies = _lookupFailureDenies,
                 Ksas = _ksas,
                 NamespaceUsesWorkloadIdentity = usesWorkloadIdentity,
                 NamespaceNetworkPolicies = otherPolicies,

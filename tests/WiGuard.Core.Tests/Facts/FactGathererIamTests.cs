@@ -43,15 +43,48 @@ public sealed class FactGathererIamTests
         Assert.True(facts.LookupFailureDenies);
     }
 
+    [Fact]
+    public async Task Gather_DeploymentWhoseKsaNamesNoGsa_AsksIamNothing()
+    {
+        var iam = new RecordingIam(Gsa(AppGsa, Policy()));
+        var gatherer = new FactGatherer(iam, NoServiceAccountLookup.Instance, Cluster);
+
+        var facts = await gatherer.GatherAsync(Support.Manifests.Review(Support.Manifests.Load("Deployment")), CancellationToken.None);
+
+        Assert.Equal(0, iam.Lookups);
+        Assert.True(facts.IamConfigured);
+    }
+
+    [Fact]
+    public async Task Gather_ServiceAccountWithoutAnnotation_StillReadsThePoolProjectForDirectModelGrants()
+    {
+        var iam = new RecordingIam(Gsa(AppGsa, Policy()));
+        var gatherer = new FactGatherer(iam, NoServiceAccountLookup.Instance, Cluster);
+
+        var facts = await gatherer.GatherAsync(ServiceAccount("apps", "report-ksa", null), CancellationToken.None);
+
+        Assert.Equal(1, iam.Lookups);
+        Assert.NotNull(facts.Project("acme-prod"));
+    }
+
     /// <summary>An in-memory IAM source that also records requests for fresh answers.</summary>
     private sealed class RecordingIam(GsaFacts gsa) : IIamFacts, IFreshIamFacts
     {
         public List<TimeSpan> FreshRequests { get; } = [];
 
-        public Task<GsaFacts> GetServiceAccountAsync(string email, CancellationToken cancellationToken) => Task.FromResult(gsa);
+        public int Lookups { get; private set; }
 
-        public Task<ProjectFacts> GetProjectAsync(string projectId, CancellationToken cancellationToken) =>
-            Task.FromResult(Project(projectId, Number, Policy()));
+        public Task<GsaFacts> GetServiceAccountAsync(string email, CancellationToken cancellationToken)
+        {
+            Lookups++;
+            return Task.FromResult(gsa);
+        }
+
+        public Task<ProjectFacts> GetProjectAsync(string projectId, CancellationToken cancellationToken)
+        {
+            Lookups++;
+            return Task.FromResult(Project(projectId, Number, Policy()));
+        }
 
         public Task<GsaFacts> GetServiceAccountAsync(string email, TimeSpan maxAge, CancellationToken cancellationToken)
         {
