@@ -20,11 +20,13 @@ public sealed class CheckRunner
 
     private readonly Evaluator _evaluator;
     private readonly WiGuardOptions _options;
+    private readonly LookupFailureAction _onLookupFailure;
 
-    public CheckRunner(Evaluator evaluator, WiGuardOptions options)
+    public CheckRunner(Evaluator evaluator, WiGuardOptions options, LookupFailureAction onLookupFailure = LookupFailureAction.Allow)
     {
         _evaluator = evaluator;
         _options = options;
+        _onLookupFailure = onLookupFailure;
     }
 
     /// <param name="files">The inputs, in order.</param>
@@ -66,7 +68,7 @@ public sealed class CheckRunner
         var policy = new DecisionPolicy(_options, rules: _evaluator.Rules);
         // Policies in the same input add up with the one under review; the cluster may hold more.
         var policies = new NetworkPolicyIndex(loaded.Objects.Select(o => o.Subject.Value).OfType<NetworkPolicy>(), complete: false, defaultNamespace);
-        var gatherer = new FactGatherer(iam, new InputServiceAccounts(loaded.Objects), _options, networkPolicies: policies);
+        var gatherer = new FactGatherer(iam, new InputServiceAccounts(loaded.Objects), _options, _onLookupFailure, policies);
         var entries = new List<ReportEntry>(loaded.Objects.Count);
         var skipped = new List<SkippedDocument>(loaded.Skipped);
         foreach (var (location, subject) in loaded.Objects)

@@ -33,6 +33,10 @@ public sealed record CheckSettings(
 
     public string Namespace => Arguments.Namespace ?? DefaultNamespace;
 
+    /// <summary><c>WiGuard:Iam:OnLookupFailure</c>, read the same way <c>wiguard serve</c> reads it.</summary>
+    public LookupFailureAction OnLookupFailure =>
+        Configuration.GetSection(IamOptions.Section).Get<IamOptions>()?.OnLookupFailure ?? LookupFailureAction.Allow;
+
     /// <summary>Every problem with the arguments at once, each naming its flag or key; an empty list means valid.</summary>
     public static (CheckSettings? Settings, IReadOnlyList<string> Errors) Create(CheckArguments arguments, CliContext context, IReadOnlyList<IRule> rules)
     {

@@ -71,9 +71,7 @@ public static class AuditCommand
             services.AddWiGuardKubernetes(settings.Configuration);
             await using var provider = services.BuildServiceProvider();
             var inventory = provider.GetRequiredService<IClusterInventory>();
-            var onLookupFailure = settings.Configuration.GetSection(IamOptions.Section).Get<IamOptions>()?.OnLookupFailure ?? LookupFailureAction.Allow;
-
-            var runner = new AuditRunner(inventory, iam, context.Evaluator, settings.Policy, onLookupFailure);
+            var runner = new AuditRunner(inventory, iam, context.Evaluator, settings.Policy, settings.OnLookupFailure);
             var report = await runner.RunAsync(arguments.Namespace, notes, cancellationToken);
             await ReportWriter.WriteAsync(report, arguments.Output, context, "audit");
             return report.ExitCode;

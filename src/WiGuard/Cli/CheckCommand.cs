@@ -104,7 +104,7 @@ public static class CheckCommand
             else if (iam is null) notes.Add(CheckRunner.IamUnavailableNote);
             else if (settings.Policy.WorkloadPool is null) notes.Add(CheckRunner.NoWorkloadPoolNote);
 
-            var runner = new CheckRunner(context.Evaluator, settings.Policy);
+            var runner = new CheckRunner(context.Evaluator, settings.Policy, settings.OnLookupFailure);
             var report = await runner.RunAsync(inputs, file => Open(file, context), settings.Namespace, iam, notes, cancellationToken);
             if (missing.Count > 0) report = report with { Errors = [.. missing, .. report.Errors] };
 
